@@ -1,0 +1,172 @@
+import { readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { idSchema } from '../../shared/ids.js';
+
+/**
+ * The configuration file is a public contract that IT scripts against: unknown keys and bad
+ * values stop the agent with a message naming the key and what is expected.
+ */
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be the lower-case hex SHA-256 of the kiosk token (64 characters)');
+const port = z.number().int().min(0).max(65535);
+const positiveInt = z.number().int().positive();
+
+const tenderSchema = z.union([
+  z.number().int('must be the numeric Stok.ly payment method code'),
+  z.strictObject({ method: z.number().int(), ledger: z.string().min(1).max(100).optional() }),
+]);
+
+const storeTimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/London');
+
+export const configSchema = z.strictObject({
+  storeId: idSchema,
+  dataDir: z.string().min(1, 'must be a directory path'),
+  stokly: z.strictObject({
+    baseUrl: z.url({ message: 'must be a URL such as https://api.stok.ly' }),
+    accountKey: z.string().min(1),
+    clientId: z.string().min(1),
+    /** Prefer SHELFBRIDGE_STOKLY_SECRET_KEY or secretKeyFile; kept here only for sandboxes. */
+    secretKey: z.string().min(1).optional(),
+    secretKeyFile: z.string().min(1).optional(),
+    locationId: z.string().min(1),
+    channelId: z.string().min(1),
+    requestTimeoutMs: positiveInt.default(15_000),
+    /** Our own pace, below Stok.ly's unpublished limit (known clients use 120–600 a minute). */
+    maxRequestsPerMinute: positiveInt.default(300),
+    /** How long the whole queue pauses when x-ratelimit-remaining falls to 3 or below. */
+    rateLimitPauseSeconds: positiveInt.default(60),
+  }),
+  kioskApi: z.strictObject({
+    host: z.string().min(1).default('0.0.0.0'),
+    port: port.default(4780),
+    kiosks: z.array(z.strictObject({ id: idSchema, tokenSha256: hex64, name: z.string().max(100).optional() }))
+      .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'kiosk ids must be unique')
+      .refine((ks) => new Set(ks.map((k) => k.tokenSha256)).size === ks.length, 'each kiosk needs its own token'),
+    requestsPerMinute: positiveInt.default(600),
+  }),
+  adminApi: z.strictObject({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: port.default(4781),
+    token: z.string().min(16, 'must be at least 16 characters').optional(),
+  }).default({ host: '127.0.0.1', port: 4781 }),
+  tenders: z.record(z.string().regex(/^[a-z0-9_]{1,64}$/, 'tender names are lower-case, e.g. gift_card'), tenderSchema),
+  outbox: z.strictObject({
+    concurrency: positiveInt.max(32).default(4),
+    backoffBaseMs: positiveInt.default(2_000),
+    backoffCapMs: positiveInt.default(300_000),
+    /** Before looking up a send whose outcome is unknown, let any request still in flight land. */
+    unknownOutcomeGraceMs: z.number().int().min(0).default(15_000),
+    pollIntervalMs: positiveInt.default(5_000),
+    /** Oldest pending sale older than this makes health degraded and raises an alert. */
+    stallAfterSeconds: positiveInt.default(900),
+  }).default({ concurrency: 4, backoffBaseMs: 2_000, backoffCapMs: 300_000, unknownOutcomeGraceMs: 15_000, pollIntervalMs: 5_000, stallAfterSeconds: 900 }),
+  reconciliation: z.strictObject({ timeZone: storeTimeZone.default('Europe/London') })
+    .default({ timeZone: 'Europe/London' }),
+  logLevel: z.enum(['error', 'warn', 'info', 'verbose', 'debug']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+export interface Secrets {
+  stoklySecretKey: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string, readonly source: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** "stokly.locationId: expected string, received undefined" for each issue. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join('.') || '(top level)';
+      if (issue.code === 'unrecognized_keys') {
+        const where = issue.path.length ? `${path}: ` : '';
+        return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/configuration.md)`;
+      }
+      return `${path}: ${issue.message}`;
+    })
+    .join('\n  ');
+}
+
+export function parseConfig(input: unknown, source = 'configuration'): Config {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(`${source} is not valid:\n  ${describeIssues(result.error)}`, source);
+  }
+  return result.data;
+}
+
+/** Environment overrides IT can set per machine without editing the file. */
+export function applyEnvOverrides(raw: unknown, env: NodeJS.ProcessEnv): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  if (env.SHELFBRIDGE_DATA_DIR) copy.dataDir = env.SHELFBRIDGE_DATA_DIR;
+  if (env.SHELFBRIDGE_ADMIN_TOKEN) {
+    const admin = (typeof copy.adminApi === 'object' && copy.adminApi !== null ? copy.adminApi : {}) as Record<string, unknown>;
+    copy.adminApi = { ...admin, token: env.SHELFBRIDGE_ADMIN_TOKEN };
+  }
+  return copy;
+}
+
+export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.env): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read the configuration file ${path}: ${(err as Error).message}`, path);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`, path);
+  }
+  return parseConfig(applyEnvOverrides(raw, env), path);
+}
+
+/**
+ * The Stok.ly secret: from the Electron shell (safeStorage), the environment, a file only
+ * its owner can read, or (sandboxes only) the configuration itself — in that order.
+ */
+export function resolveSecrets(config: Config, env: NodeJS.ProcessEnv, fromShell?: { stoklySecretKey?: string | undefined }): Secrets {
+  const direct = fromShell?.stoklySecretKey ?? env.SHELFBRIDGE_STOKLY_SECRET_KEY;
+  if (direct) return { stoklySecretKey: direct };
+  const file = config.stokly.secretKeyFile;
+  if (file) {
+    let mode: number;
+    try {
+      mode = statSync(file).mode;
+    } catch (err) {
+      throw new ConfigError(`stokly.secretKeyFile: cannot read ${file}: ${(err as Error).message}`, file);
+    }
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+      throw new ConfigError(`stokly.secretKeyFile: ${file} is readable by other users; run chmod 600 ${file}`, file);
+    }
+    return { stoklySecretKey: readFileSync(file, 'utf8').trim() };
+  }
+  if (config.stokly.secretKey) return { stoklySecretKey: config.stokly.secretKey };
+  throw new ConfigError(
+    'stokly: no secret key. Set SHELFBRIDGE_STOKLY_SECRET_KEY, or stokly.secretKeyFile (a file readable only by this user)',
+    'secrets',
+  );
+}
+
+/** Tender name → Stok.ly payment method code and ledger label (both forms of the contract). */
+export function tenderMapping(config: Config, tender: string): { method: number; ledger: string } | undefined {
+  const entry = config.tenders[tender];
+  if (entry === undefined) return undefined;
+  if (typeof entry === 'number') return { method: entry, ledger: tender };
+  return { method: entry.method, ledger: entry.ledger ?? tender };
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.js';
+import { migration0010 } from './0010-outbox.js';
+
+/** Every migration this build knows, in order. Append only. */
+export const migrations: readonly Migration[] = [migration0010];

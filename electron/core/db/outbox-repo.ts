@@ -1,0 +1,179 @@
+import type { Db } from './connection.js';
+
+export type OutboxKind = 'sale' | 'refund';
+export type OutboxStatus = 'pending' | 'sending' | 'done' | 'exception' | 'voided';
+export type OutboxStep = 'create' | 'collect' | 'complete';
+
+export interface OutboxRow {
+  id: number;
+  kind: OutboxKind;
+  ref: string;
+  payload: string;
+  status: OutboxStatus;
+  step: OutboxStep;
+  attempts: number;
+  nextAttemptAt: number;
+  lastAttemptAt: number | null;
+  lastError: string | null;
+  outcomeUnknown: boolean;
+  remoteId: string | null;
+  remoteRef: string | null;
+  exceptionReason: string | null;
+  voidReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  doneAt: number | null;
+}
+
+interface RawRow {
+  id: number;
+  kind: OutboxKind;
+  ref: string;
+  payload: string;
+  status: OutboxStatus;
+  step: OutboxStep;
+  attempts: number;
+  next_attempt_at: number;
+  last_attempt_at: number | null;
+  last_error: string | null;
+  outcome_unknown: number;
+  remote_id: string | null;
+  remote_ref: string | null;
+  exception_reason: string | null;
+  void_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  done_at: number | null;
+}
+
+function fromRaw(r: RawRow): OutboxRow {
+  return {
+    id: r.id, kind: r.kind, ref: r.ref, payload: r.payload, status: r.status, step: r.step,
+    attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastAttemptAt: r.last_attempt_at,
+    lastError: r.last_error, outcomeUnknown: r.outcome_unknown === 1, remoteId: r.remote_id,
+    remoteRef: r.remote_ref, exceptionReason: r.exception_reason, voidReason: r.void_reason,
+    createdAt: r.created_at, updatedAt: r.updated_at, doneAt: r.done_at,
+  };
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sending: number;
+  done: number;
+  exception: number;
+  voided: number;
+  oldestPendingCreatedAt: number | null;
+}
+
+/** Every read and write of the outbox table. Writes are single statements or short transactions. */
+export class OutboxRepo {
+  private readonly insertStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at)
+                                  VALUES (?, ?, ?, 'pending', ?, ?, ?)`);
+  }
+
+  /** Hot path (every accepted sale): call inside the transaction that stores the document. */
+  insert(kind: OutboxKind, ref: string, payload: string, now: number): number {
+    return Number(this.insertStmt.run(kind, ref, payload, now, now, now).lastInsertRowid);
+  }
+
+  get(id: number): OutboxRow | undefined {
+    const r = this.db.prepare<[number], RawRow>('SELECT * FROM outbox WHERE id = ?').get(id);
+    return r && fromRaw(r);
+  }
+
+  byRef(kind: OutboxKind, ref: string): OutboxRow | undefined {
+    const r = this.db.prepare<[string, string], RawRow>('SELECT * FROM outbox WHERE kind = ? AND ref = ?').get(kind, ref);
+    return r && fromRaw(r);
+  }
+
+  /** Marks up to `limit` due rows as sending, in one short BEGIN IMMEDIATE. */
+  claimDue(now: number, limit: number): OutboxRow[] {
+    if (limit <= 0) return [];
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare<[number, number], RawRow>(
+          `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+           ORDER BY next_attempt_at, id LIMIT ?`,
+        )
+        .all(now, limit);
+      const mark = this.db.prepare(`UPDATE outbox SET status = 'sending', last_attempt_at = ?, updated_at = ? WHERE id = ?`);
+      for (const r of rows) mark.run(now, now, r.id);
+      return rows.map((r) => ({ ...fromRaw(r), status: 'sending' as const, lastAttemptAt: now }));
+    }).immediate();
+  }
+
+  /**
+   * Rows left `sending` by a crash go back to pending with their outcome unknown; they are
+   * looked up in Stok.ly before any repeat, after `graceMs` so a request still in flight lands.
+   */
+  recoverInterrupted(now: number, graceMs: number): number {
+    return this.db
+      .prepare(`UPDATE outbox SET status = 'pending', outcome_unknown = 1,
+                  next_attempt_at = MAX(COALESCE(last_attempt_at, 0) + ?, ?), updated_at = ?,
+                  last_error = COALESCE(last_error, 'interrupted while sending: outcome unknown')
+                WHERE status = 'sending'`)
+      .run(graceMs, now, now).changes;
+  }
+
+  /** The order exists in Stok.ly: remember it at once, so no crash can post it again. */
+  markCreated(id: number, remoteId: string, remoteRef: string | null, now: number): void {
+    this.db
+      .prepare(`UPDATE outbox SET step = 'collect', remote_id = ?, remote_ref = ?, outcome_unknown = 0, updated_at = ? WHERE id = ?`)
+      .run(remoteId, remoteRef, now, id);
+  }
+
+  markDone(id: number, now: number): void {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'done', step = 'complete', outcome_unknown = 0, last_error = NULL,
+                  exception_reason = NULL, done_at = ?, updated_at = ? WHERE id = ?`)
+      .run(now, now, id);
+  }
+
+  markRetry(id: number, nextAttemptAt: number, error: string, outcomeUnknown: boolean, countAttempt: boolean, now: number): void {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'pending', attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
+                  outcome_unknown = ?, updated_at = ? WHERE id = ?`)
+      .run(countAttempt ? 1 : 0, nextAttemptAt, error, outcomeUnknown ? 1 : 0, now, id);
+  }
+
+  markException(id: number, reason: string, error: string, now: number): void {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'exception', attempts = attempts + 1, exception_reason = ?, last_error = ?,
+                  updated_at = ? WHERE id = ?`)
+      .run(reason, error, now, id);
+  }
+
+  /** A person asked for another try: the row is due now; its history stays. */
+  retryNow(id: number, now: number): boolean {
+    return this.db
+      .prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('exception', 'pending')`)
+      .run(now, now, id).changes === 1;
+  }
+
+  nextDueAt(): number | null {
+    const r = this.db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get();
+    return r?.at ?? null;
+  }
+
+  counts(): OutboxCounts {
+    const rows = this.db.prepare<[], { status: OutboxStatus; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all();
+    const counts: OutboxCounts = { pending: 0, sending: 0, done: 0, exception: 0, voided: 0, oldestPendingCreatedAt: null };
+    for (const r of rows) counts[r.status] = r.n;
+    const oldest = this.db
+      .prepare<[], { at: number | null }>(`SELECT MIN(created_at) AS at FROM outbox WHERE status IN ('pending', 'sending')`)
+      .get();
+    counts.oldestPendingCreatedAt = oldest?.at ?? null;
+    return counts;
+  }
+
+  list(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): OutboxRow[] {
+    const where = filter.status ? 'WHERE status = @status' : '';
+    return this.db
+      .prepare<Record<string, unknown>, RawRow>(`SELECT * FROM outbox ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
+      .all({ status: filter.status, limit: filter.limit, offset: filter.offset })
+      .map(fromRaw);
+  }
+}

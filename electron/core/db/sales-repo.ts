@@ -1,0 +1,60 @@
+import type { Sale, SaleFlag } from '../../../shared/kiosk-api.js';
+import { paymentsTotal, saleTotal } from '../../../shared/kiosk-api.js';
+import type { Db } from './connection.js';
+
+export interface StoredSaleReceipt {
+  saleId: string;
+  bodyHash: string;
+  receivedAt: string;
+  flags: SaleFlag[];
+}
+
+/** Sales as received from kiosks: header, lines and payments. Hot path: statements are prepared once. */
+export class SalesRepo {
+  private readonly findStmt;
+  private readonly insertSaleStmt;
+  private readonly insertLineStmt;
+  private readonly insertPaymentStmt;
+
+  constructor(db: Db) {
+    this.findStmt = db.prepare<[string], { sale_id: string; body_hash: string; received_at: string; flags: string }>(
+      'SELECT sale_id, body_hash, received_at, flags FROM sales WHERE sale_id = ?',
+    );
+    this.insertSaleStmt = db.prepare(
+      `INSERT INTO sales (sale_id, kiosk_id, occurred_at, currency, total, paid, body_hash, flags, received_at, cloudshelf_order_id)
+       VALUES (@saleId, @kioskId, @occurredAt, @currency, @total, @paid, @bodyHash, @flags, @receivedAt, @cloudshelfOrderId)`,
+    );
+    this.insertLineStmt = db.prepare(
+      `INSERT INTO sale_lines (sale_id, line_no, sku, quantity, unit_price, tax, discount, fulfilment)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertPaymentStmt = db.prepare(
+      'INSERT INTO sale_payments (sale_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  find(saleId: string): StoredSaleReceipt | undefined {
+    const r = this.findStmt.get(saleId);
+    return r && { saleId: r.sale_id, bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as SaleFlag[] };
+  }
+
+  /** Call inside the transaction that also writes the outbox row. */
+  insert(sale: Sale, bodyHash: string, flags: readonly SaleFlag[], receivedAt: string): void {
+    this.insertSaleStmt.run({
+      saleId: sale.saleId,
+      kioskId: sale.kioskId,
+      occurredAt: sale.occurredAt,
+      currency: sale.currency,
+      total: saleTotal(sale),
+      paid: paymentsTotal(sale.payments),
+      bodyHash,
+      flags: JSON.stringify(flags),
+      receivedAt,
+      cloudshelfOrderId: sale.cloudshelf?.orderId ?? null,
+    });
+    sale.lines.forEach((l, i) =>
+      this.insertLineStmt.run(sale.saleId, i, l.sku, l.quantity, l.unitPrice, l.tax, l.discount, l.fulfilment),
+    );
+    sale.payments.forEach((p, i) => this.insertPaymentStmt.run(sale.saleId, i, p.tender, p.amount, p.reference ?? null));
+  }
+}

@@ -1,0 +1,101 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { saleSchema, type Health } from '../../../shared/kiosk-api.js';
+import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
+import { scopedLogger } from '../logging/logger.js';
+import { KioskTokens, type KioskIdentity } from './auth.js';
+import type { SaleIngest } from './ingest.js';
+import { storageFailure } from './storage-failure.js';
+
+const logger = scopedLogger('kiosk-api');
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    kiosk: KioskIdentity | null;
+  }
+}
+
+export interface KioskServerDeps {
+  kiosks: ReadonlyArray<{ id: string; tokenSha256: string; name?: string | undefined }>;
+  requestsPerMinute: number;
+  ingest: SaleIngest;
+  health(): Health;
+  accepting(): boolean;
+}
+
+/** The kiosk LAN API, version 1: exactly ../shared/kiosk-api.md. */
+export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler(logger));
+  app.setNotFoundHandler(notFoundHandler);
+
+  // JSON only: every other Content-Type is a 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(new ApiError(400, 'invalid_request', 'The body is empty; send a JSON document.'), undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (err) {
+      done(new ApiError(400, 'invalid_json', `The body is not valid JSON: ${(err as Error).message}`), undefined);
+    }
+  });
+
+  const tokens = new KioskTokens(deps.kiosks);
+  app.decorateRequest('kiosk', null);
+  app.addHook('onRequest', async (request) => {
+    if (!deps.accepting()) {
+      throw new ApiError(503, 'unavailable', 'The agent is shutting down; keep the sale and retry.', undefined, { 'retry-after': '5' });
+    }
+    if (request.url === '/health' || request.url.startsWith('/health?')) return;
+    const kiosk = tokens.identify(request.headers.authorization);
+    if (!kiosk) throw new ApiError(401, 'unauthorized', 'Send this kiosk\'s token as "Authorization: Bearer <token>".');
+    request.kiosk = kiosk;
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: deps.requestsPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.kiosk?.id ?? request.ip,
+    allowList: (request) => request.kiosk === null,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', `Too many requests from this kiosk; retry in ${context.after}.`, undefined, {
+        'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+      }),
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get('/health', async () => deps.health());
+
+  typed.post('/v1/sales', { schema: { body: saleSchema } }, async (request, reply) => {
+    const sale = request.body;
+    if (sale.kioskId !== request.kiosk?.id) {
+      throw new ApiError(403, 'forbidden', `This token belongs to kiosk ${request.kiosk?.id ?? '?'}, not ${sale.kioskId}.`);
+    }
+    let outcome;
+    try {
+      outcome = await deps.ingest.submit(sale);
+    } catch (err) {
+      throw storageFailure(err, `sale ${sale.saleId}`, logger);
+    }
+    switch (outcome.type) {
+      case 'accepted':
+        logger.info(`sale ${sale.saleId} from ${sale.kioskId} accepted${outcome.receipt.flags.length ? ` flags=${outcome.receipt.flags.join(',')}` : ''}`);
+        return reply.code(201).send(outcome.receipt);
+      case 'duplicate':
+        return reply.code(200).send(outcome.receipt);
+      case 'conflict':
+        throw new ApiError(409, 'sale_conflict', `Sale ${sale.saleId} was accepted at ${outcome.receivedAt} with a different body; a changed sale needs a new saleId (or a refund).`);
+    }
+  });
+
+  return app;
+}

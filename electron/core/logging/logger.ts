@@ -1,0 +1,26 @@
+import log from 'electron-log/node';
+import { join } from 'node:path';
+
+export type Logger = ReturnType<typeof log.scope>;
+export type LogLevel = 'error' | 'warn' | 'info' | 'verbose' | 'debug';
+
+/** One named logger per module: `const logger = scopedLogger('outbox')`. */
+export function scopedLogger(name: string): Logger {
+  return log.scope(name);
+}
+
+/**
+ * Files rotate under <dataDir>/logs (5 MB, one old file kept by electron-log).
+ * SHELFBRIDGE_LOG_CONSOLE=0 silences the console (tests run many agents at once).
+ */
+export function configureLogging(options: { dataDir: string; level: LogLevel; console: boolean }): void {
+  log.transports.file.resolvePathFn = () => join(options.dataDir, 'logs', 'agent.log');
+  log.transports.file.maxSize = 5 * 1024 * 1024;
+  log.transports.file.level = options.level;
+  log.transports.console.level = options.console ? options.level : false;
+}
+
+export function silenceLogging(): void {
+  log.transports.file.level = false;
+  log.transports.console.level = false;
+}

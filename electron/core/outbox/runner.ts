@@ -1,0 +1,155 @@
+import type { Clock } from '../clock.js';
+import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
+import { scopedLogger } from '../logging/logger.js';
+import { backoffDelay } from './backoff.js';
+import type { SendResult } from './send-result.js';
+
+const logger = scopedLogger('outbox');
+
+export interface RunnerOptions {
+  concurrency: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  unknownOutcomeGraceMs: number;
+  pollIntervalMs: number;
+  /** Fallback pause for a 429 without Retry-After. */
+  rateLimitPauseMs: number;
+}
+
+export type Sender = (row: OutboxRow) => Promise<SendResult>;
+
+export interface RunnerDeps {
+  outbox: OutboxRepo;
+  clock: Clock;
+  send: Sender;
+  /** Pause every Stok.ly request until this time (the client's rate gate). */
+  pauseQueue(untilMs: number): void;
+  pausedUntil(): number | null;
+  random?: () => number;
+  onResult?(row: OutboxRow, result: SendResult): void;
+}
+
+/**
+ * Claims due rows and sends up to `concurrency` at once. Wakes on enqueue, when a send
+ * finishes and on a timer; a permanent failure becomes an exception and the rest go on.
+ */
+export class OutboxRunner {
+  private inFlight = new Map<number, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private ticking = false;
+  private again = false;
+
+  constructor(private readonly deps: RunnerDeps, private readonly options: RunnerOptions) {}
+
+  start(): void {
+    const recovered = this.deps.outbox.recoverInterrupted(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
+    if (recovered) logger.warn(`${recovered} row(s) were being sent when the agent stopped: their outcome is unknown and will be looked up in Stok.ly before any repeat`);
+    this.running = true;
+    this.wake();
+  }
+
+  /** Stops claiming; waits up to `graceMs` for sends in flight. Rows still sending are recovered at next start. */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const all = Promise.allSettled([...this.inFlight.values()]);
+    await Promise.race([all, new Promise((r) => setTimeout(r, graceMs).unref())]);
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  wake(): void {
+    if (!this.running) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = true;
+    try {
+      do {
+        this.again = false;
+        this.tick();
+      } while (this.again && this.running);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private tick(): void {
+    const now = this.deps.clock.now();
+    const paused = this.deps.pausedUntil();
+    if (paused === null) {
+      const rows = this.deps.outbox.claimDue(now, this.options.concurrency - this.inFlight.size);
+      for (const row of rows) {
+        const p = this.process(row).finally(() => {
+          this.inFlight.delete(row.id);
+          this.wake();
+        });
+        this.inFlight.set(row.id, p);
+      }
+    }
+    this.schedule(paused);
+  }
+
+  private schedule(pausedUntil: number | null): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    const now = this.deps.clock.now();
+    const nextDue = this.deps.outbox.nextDueAt();
+    let at = now + this.options.pollIntervalMs;
+    if (nextDue !== null) at = Math.min(at, Math.max(nextDue, now));
+    if (pausedUntil !== null) at = Math.max(at, pausedUntil);
+    if (this.inFlight.size >= this.options.concurrency) at = now + this.options.pollIntervalMs;
+    this.timer = setTimeout(() => this.wake(), Math.max(10, at - now));
+    this.timer.unref();
+  }
+
+  private async process(row: OutboxRow): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await this.deps.send(row);
+    } catch (err) {
+      // Senders turn errors into results; this is a bug, kept as a retry so nothing is lost.
+      result = { type: 'retry', error: `sender failed: ${(err as Error).message}`, outcomeUnknown: true };
+    }
+    this.apply(row, result);
+    this.deps.onResult?.(row, result);
+  }
+
+  private apply(row: OutboxRow, result: SendResult): void {
+    const now = this.deps.clock.now();
+    const { outbox } = this.deps;
+    switch (result.type) {
+      case 'done':
+        outbox.markDone(row.id, now);
+        logger.info(`${row.kind} ${row.ref}: done after ${row.attempts + 1} attempt(s)`);
+        return;
+      case 'retry': {
+        let delay = backoffDelay(row.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, this.deps.random);
+        if (result.outcomeUnknown) delay = Math.max(delay, this.options.unknownOutcomeGraceMs);
+        outbox.markRetry(row.id, now + delay, result.error, result.outcomeUnknown, true, now);
+        logger.warn(`${row.kind} ${row.ref}: attempt ${row.attempts + 1} failed, retry in ${Math.round(delay / 1000)} s${result.outcomeUnknown ? ' (outcome unknown: will look up first)' : ''}: ${result.error}`);
+        return;
+      }
+      case 'rate_limited': {
+        const until = now + (result.retryAfterMs ?? this.options.rateLimitPauseMs);
+        this.deps.pauseQueue(until);
+        outbox.markRetry(row.id, until, result.error, result.outcomeUnknown, false, now);
+        logger.warn(`${row.kind} ${row.ref}: rate limited; queue paused until ${new Date(until).toISOString()}`);
+        return;
+      }
+      case 'permanent':
+        outbox.markException(row.id, result.reason, result.error, now);
+        logger.error(`${row.kind} ${row.ref}: needs a person (${result.reason}): ${result.error}`);
+        return;
+      default: {
+        const unreachable: never = result;
+        throw new Error(`unhandled send result ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { healthSchema } from './kiosk-api.js';
+
+/** The admin API between the renderer (or a browser) and the core, on 127.0.0.1 with a bearer token. */
+
+export const outboxStatusSchema = z.enum(['pending', 'sending', 'done', 'exception', 'voided']);
+
+export const statusSchema = z.object({
+  storeId: z.string(),
+  version: z.string(),
+  health: healthSchema,
+  counts: z.object({
+    pending: z.number().int(),
+    sending: z.number().int(),
+    done: z.number().int(),
+    exception: z.number().int(),
+    voided: z.number().int(),
+  }),
+  stokly: z.object({
+    online: z.boolean(),
+    lastContactAt: z.string().nullable(),
+    pausedUntil: z.string().nullable(),
+  }),
+  kioskApi: z.object({ url: z.string() }),
+  now: z.string(),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const outboxItemSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['sale', 'refund']),
+  ref: z.string(),
+  status: outboxStatusSchema,
+  step: z.enum(['create', 'collect', 'complete']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  outcomeUnknown: z.boolean(),
+  remoteId: z.string().nullable(),
+  exceptionReason: z.string().nullable(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+export const outboxListSchema = z.object({ items: z.array(outboxItemSchema) });
+export type OutboxList = z.infer<typeof outboxListSchema>;
+
+export const outboxQuerySchema = z.object({
+  status: outboxStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});

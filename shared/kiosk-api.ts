@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { idSchema } from './ids.js';
+
+/** The kiosk LAN API, version 1 (../shared/kiosk-api.md). Validated on the agent's side. */
+
+const minor = z.number().int('must be a whole number of minor units').min(0, 'must not be negative')
+  .max(Number.MAX_SAFE_INTEGER);
+const positiveQuantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000);
+const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with an offset, e.g. 2026-11-26T10:15:00+00:00' });
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as GBP')
+  .refine((c) => { try { return Intl.supportedValuesOf('currency').includes(c); } catch { return false; } }, 'is not a known ISO 4217 currency');
+const sku = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
+const tender = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a lower-case tender name such as card, cash, gift_card');
+
+export const fulfilmentSchema = z.enum(['store', 'ship']);
+export type Fulfilment = z.infer<typeof fulfilmentSchema>;
+
+export const saleLineSchema = z.strictObject({
+  sku,
+  quantity: positiveQuantity,
+  unitPrice: minor,
+  tax: minor,
+  discount: minor.default(0),
+  fulfilment: fulfilmentSchema.default('store'),
+});
+
+export const paymentSchema = z.strictObject({
+  tender,
+  amount: minor,
+  reference: z.string().max(256).optional(),
+});
+
+export const saleSchema = z.strictObject({
+  saleId: idSchema,
+  kioskId: idSchema,
+  occurredAt: isoWithOffset,
+  currency,
+  lines: z.array(saleLineSchema).min(1, 'a sale needs at least one line').max(500),
+  payments: z.array(paymentSchema).max(50),
+  customer: z.strictObject({
+    email: z.string().max(320).optional(),
+    name: z.string().max(256).optional(),
+  }).optional(),
+  cloudshelf: z.strictObject({
+    orderId: z.string().min(1).max(256).optional(),
+    sessionId: z.string().max(256).optional(),
+  }).optional(),
+}).superRefine((sale, ctx) => {
+  sale.lines.forEach((line, i) => {
+    if (line.discount > line.unitPrice * line.quantity) {
+      ctx.addIssue({ code: 'custom', path: ['lines', i, 'discount'], message: 'must not exceed unitPrice × quantity' });
+    }
+  });
+});
+export type Sale = z.infer<typeof saleSchema>;
+export type SaleLine = z.infer<typeof saleLineSchema>;
+
+export const refundLineSchema = z.strictObject({
+  sku,
+  quantity: positiveQuantity,
+  amount: minor,
+  restock: z.boolean().default(false),
+});
+
+export const refundSchema = z.strictObject({
+  refundId: idSchema,
+  saleId: idSchema,
+  kioskId: idSchema,
+  occurredAt: isoWithOffset,
+  currency,
+  lines: z.array(refundLineSchema).min(1, 'a refund needs at least one line').max(500),
+  payments: z.array(paymentSchema.omit({ reference: true }).extend({ reference: z.string().max(256).optional() })).max(50),
+});
+export type Refund = z.infer<typeof refundSchema>;
+
+/** Flags raised on an accepted sale: never a reason to refuse it (rule one). */
+export const saleFlagSchema = z.enum([
+  'unknown_sku',
+  'inactive_sku',
+  'unmapped_tender',
+  'payment_mismatch',
+  'price_mismatch',
+  'tax_mismatch',
+  'oversold',
+]);
+export type SaleFlag = z.infer<typeof saleFlagSchema>;
+
+export const acceptedSaleSchema = z.object({
+  saleId: z.string(),
+  status: z.literal('accepted'),
+  receivedAt: z.string(),
+  flags: z.array(saleFlagSchema),
+});
+export type AcceptedSale = z.infer<typeof acceptedSaleSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  version: z.string(),
+  online: z.boolean(),
+  backlog: z.object({
+    pending: z.number().int(),
+    exceptions: z.number().int(),
+    oldestPendingAgeSeconds: z.number().int(),
+  }),
+  lastStockSyncAt: z.string().nullable(),
+  lastCatalogSyncAt: z.string().nullable(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** Sale total as the contract defines it: Σ unitPrice × quantity − discount. */
+export function saleTotal(sale: Pick<Sale, 'lines'>): number {
+  return sale.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity - l.discount, 0);
+}
+
+export function paymentsTotal(payments: ReadonlyArray<{ amount: number }>): number {
+  return payments.reduce((sum, p) => sum + p.amount, 0);
+}
