@@ -67,6 +67,10 @@ export const configSchema = z.strictObject({
     /** Oldest pending sale older than this makes health degraded and raises an alert. */
     stallAfterSeconds: positiveInt.default(900),
   }).default({ concurrency: 4, backoffBaseMs: 2_000, backoffCapMs: 300_000, unknownOutcomeGraceMs: 15_000, pollIntervalMs: 5_000, stallAfterSeconds: 900 }),
+  database: z.strictObject({
+    /** How long a write waits for a lock before the kiosk is told 503 (it keeps the sale and retries). */
+    busyTimeoutMs: z.number().int().min(0).max(60_000).default(5_000),
+  }).default({ busyTimeoutMs: 5_000 }),
   reconciliation: z.strictObject({ timeZone: storeTimeZone.default('Europe/London') })
     .default({ timeZone: 'Europe/London' }),
   logLevel: z.enum(['error', 'warn', 'info', 'verbose', 'debug']).default('info'),

@@ -61,7 +61,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   configureLogging({ dataDir: config.dataDir, level: config.logLevel, console: options.logConsole ?? true });
 
   const dbPath = join(config.dataDir, 'shelfbridge.db');
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { busyTimeoutMs: config.database.busyTimeoutMs });
   try {
     const migrated = migrate(db, { path: dbPath, backupDir: join(config.dataDir, 'backups') });
     if (migrated.to !== migrated.from) {

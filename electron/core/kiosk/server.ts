@@ -60,7 +60,8 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
 
   await app.register(rateLimit, {
     global: true,
-    hook: 'preHandler',
+    // After the auth hook (registered first), before parsing: malformed floods count too.
+    hook: 'onRequest',
     max: deps.requestsPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => request.kiosk?.id ?? request.ip,
