@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Status } from '../../shared/admin-api.js';
 import { adminToken } from './admin/token.js';
 import { buildAdminServer } from './admin/server.js';
+import { outboxRoutes } from './admin/routes/outbox.js';
+import { statusRoutes } from './admin/routes/status.js';
 import { systemClock, type Clock } from './clock.js';
 import { tenderMapping, type Config, type Secrets } from './config.js';
 import { openDatabase, type Db } from './db/connection.js';
@@ -15,6 +17,8 @@ import { SalesRepo } from './db/sales-repo.js';
 import { SaleIngest } from './kiosk/ingest.js';
 import { saleFlags } from './kiosk/sale-flags.js';
 import { buildKioskServer } from './kiosk/server.js';
+import { healthRoutes } from './kiosk/routes/health.js';
+import { salesRoutes } from './kiosk/routes/sales.js';
 import { configureLogging, scopedLogger } from './logging/logger.js';
 import { ConnectivityProbe } from './monitor/connectivity.js';
 import { computeHealth } from './monitor/health.js';
@@ -139,9 +143,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const kioskServer = await buildKioskServer({
     kiosks: config.kioskApi.kiosks,
     requestsPerMinute: config.kioskApi.requestsPerMinute,
-    ingest,
-    health,
     accepting: () => accepting,
+    routes: [healthRoutes(health), salesRoutes(ingest)],
   });
   const token = adminToken(config.dataDir, config.adminApi.token);
   let kioskUrl = '';
@@ -164,7 +167,9 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     };
   };
   const adminServer = await buildAdminServer({
-    token, status, outbox, clock, wakeRunner: () => runner.wake(), uiDir: options.uiDir ?? null,
+    token,
+    uiDir: options.uiDir ?? null,
+    routes: [statusRoutes(status), outboxRoutes({ outbox, clock, wakeRunner: () => runner.wake() })],
   });
 
   try {

@@ -1,12 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { saleSchema, type Health } from '../../../shared/kiosk-api.js';
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
 import { scopedLogger } from '../logging/logger.js';
 import { KioskTokens, type KioskIdentity } from './auth.js';
-import type { SaleIngest } from './ingest.js';
-import { storageFailure } from './storage-failure.js';
+import type { RouteModule } from '../http/typed-app.js';
 
 const logger = scopedLogger('kiosk-api');
 
@@ -21,9 +19,9 @@ declare module 'fastify' {
 export interface KioskServerDeps {
   kiosks: ReadonlyArray<{ id: string; tokenSha256: string; name?: string | undefined }>;
   requestsPerMinute: number;
-  ingest: SaleIngest;
-  health(): Health;
   accepting(): boolean;
+  /** Route modules (sales, health, stock, …), each in its own file under routes/. */
+  routes: readonly RouteModule[];
 }
 
 /** The kiosk LAN API, version 1: exactly ../shared/kiosk-api.md. */
@@ -73,30 +71,7 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-
-  typed.get('/health', async () => deps.health());
-
-  typed.post('/v1/sales', { schema: { body: saleSchema } }, async (request, reply) => {
-    const sale = request.body;
-    if (sale.kioskId !== request.kiosk?.id) {
-      throw new ApiError(403, 'forbidden', `This token belongs to kiosk ${request.kiosk?.id ?? '?'}, not ${sale.kioskId}.`);
-    }
-    let outcome;
-    try {
-      outcome = await deps.ingest.submit(sale);
-    } catch (err) {
-      throw storageFailure(err, `sale ${sale.saleId}`, logger);
-    }
-    switch (outcome.type) {
-      case 'accepted':
-        logger.info(`sale ${sale.saleId} from ${sale.kioskId} accepted${outcome.receipt.flags.length ? ` flags=${outcome.receipt.flags.join(',')}` : ''}`);
-        return reply.code(201).send(outcome.receipt);
-      case 'duplicate':
-        return reply.code(200).send(outcome.receipt);
-      case 'conflict':
-        throw new ApiError(409, 'sale_conflict', `Sale ${sale.saleId} was accepted at ${outcome.receivedAt} with a different body; a changed sale needs a new saleId (or a refund).`);
-    }
-  });
+  for (const register of deps.routes) register(typed);
 
   return app;
 }
