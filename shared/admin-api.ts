@@ -5,6 +5,13 @@ import { healthSchema } from './kiosk-api.js';
 
 export const outboxStatusSchema = z.enum(['pending', 'sending', 'done', 'exception', 'voided']);
 
+export const syncRunSchema = z.object({
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+});
+export type SyncRunStatus = z.infer<typeof syncRunSchema>;
+
 export const statusSchema = z.object({
   storeId: z.string(),
   version: z.string(),
@@ -22,6 +29,12 @@ export const statusSchema = z.object({
     pausedUntil: z.string().nullable(),
   }),
   kioskApi: z.object({ url: z.string() }),
+  sync: z.object({
+    stock: syncRunSchema,
+    catalog: syncRunSchema,
+    cloudshelf: syncRunSchema.nullable(),
+  }),
+  flags: z.record(z.string(), z.number().int()),
   now: z.string(),
 });
 export type Status = z.infer<typeof statusSchema>;
@@ -49,6 +62,23 @@ export type OutboxList = z.infer<typeof outboxListSchema>;
 
 export const outboxQuerySchema = z.object({
   status: outboxStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const saleFlagItemSchema = z.object({
+  id: z.number().int(),
+  saleId: z.string(),
+  flag: z.string(),
+  sku: z.string().nullable(),
+  detail: z.string(),
+  createdAt: z.string(),
+});
+export const saleFlagListSchema = z.object({ items: z.array(saleFlagItemSchema) });
+export type SaleFlagItem = z.infer<typeof saleFlagItemSchema>;
+
+export const flagQuerySchema = z.object({
+  flag: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -16,6 +16,12 @@ const tenderSchema = z.union([
   z.strictObject({ method: z.number().int(), ledger: z.string().min(1).max(100).optional() }),
 ]);
 
+// A plain interval in seconds, or a cron expression for node-schedule, e.g. "0 22 * * *".
+const scheduleSpec = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^(\S+\s+){4,5}\S+$/, 'must be seconds (a number) or a cron expression such as "*/5 * * * *"'),
+]);
+
 const storeTimeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -67,6 +73,34 @@ export const configSchema = z.strictObject({
     /** Oldest pending sale older than this makes health degraded and raises an alert. */
     stallAfterSeconds: positiveInt.default(900),
   }).default({ concurrency: 4, backoffBaseMs: 2_000, backoffCapMs: 300_000, unknownOutcomeGraceMs: 15_000, pollIntervalMs: 5_000, stallAfterSeconds: 900 }),
+  sync: z.strictObject({
+    /** Seconds between stock pulls, or a node-schedule cron expression. */
+    stockIntervalSeconds: scheduleSpec.default(60),
+    catalogIntervalSeconds: scheduleSpec.default(300),
+    /** A full (not incremental) catalogue pull at least this often, to heal anything a delta missed. */
+    catalogFullResyncHours: positiveInt.default(24),
+    staleAfterSeconds: positiveInt.default(300),
+  }).default({ stockIntervalSeconds: 60, catalogIntervalSeconds: 300, catalogFullResyncHours: 24, staleAfterSeconds: 300 }),
+  stock: z.strictObject({
+    buffer: z.number().int().min(0).default(0),
+    bufferBySku: z.record(z.string().min(1), z.number().int().min(0)).default({}),
+    /** "location": the location-level row (binId UNASSIGNED); "bins": the sum of the location's bins. */
+    source: z.enum(['location', 'bins']).default('location'),
+  }).default({ buffer: 0, bufferBySku: {}, source: 'location' }),
+  catalog: z.strictObject({
+    /** Whether Stok.ly's salePrice includes tax; the reference assumes not (account setting). */
+    salePriceIncludesTax: z.boolean().default(false),
+    /** Tax class id → rate in percent; Stok.ly has no known tax-class endpoint. */
+    taxRates: z.record(z.string().min(1), z.number().min(0).max(100)).default({}),
+  }).default({ salePriceIncludesTax: false, taxRates: {} }),
+  cloudshelf: z.strictObject({
+    apiUrl: z.url().default('https://ingestapi.cloudshelf.ai/graphql'),
+    /** Prefer SHELFBRIDGE_CLOUDSHELF_API_KEY. */
+    apiKey: z.string().min(1).optional(),
+    locationId: z.string().min(1),
+    /** Wait this long after a change before pushing, so a burst of sales is one push. */
+    pushDebounceMs: z.number().int().min(0).default(1_000),
+  }).optional(),
   database: z.strictObject({
     /** How long a write waits for a lock before the kiosk is told 503 (it keeps the sale and retries). */
     busyTimeoutMs: z.number().int().min(0).max(60_000).default(5_000),
@@ -81,6 +115,7 @@ export type ConfigInput = z.input<typeof configSchema>;
 
 export interface Secrets {
   stoklySecretKey: string;
+  cloudshelfApiKey?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -144,9 +179,21 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
  * The Stok.ly secret: from the Electron shell (safeStorage), the environment, a file only
  * its owner can read, or (sandboxes only) the configuration itself — in that order.
  */
-export function resolveSecrets(config: Config, env: NodeJS.ProcessEnv, fromShell?: { stoklySecretKey?: string | undefined }): Secrets {
-  const direct = fromShell?.stoklySecretKey ?? env.SHELFBRIDGE_STOKLY_SECRET_KEY;
-  if (direct) return { stoklySecretKey: direct };
+export function resolveSecrets(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  fromShell?: { stoklySecretKey?: string | undefined; cloudshelfApiKey?: string | undefined },
+): Secrets {
+  const cloudshelfApiKey = fromShell?.cloudshelfApiKey ?? env.SHELFBRIDGE_CLOUDSHELF_API_KEY ?? config.cloudshelf?.apiKey;
+  if (config.cloudshelf && !cloudshelfApiKey) {
+    throw new ConfigError('cloudshelf: no API key. Set SHELFBRIDGE_CLOUDSHELF_API_KEY (or cloudshelf.apiKey for sandboxes)', 'secrets');
+  }
+  return { stoklySecretKey: stoklySecret(config, env, fromShell?.stoklySecretKey), cloudshelfApiKey };
+}
+
+function stoklySecret(config: Config, env: NodeJS.ProcessEnv, fromShell: string | undefined): string {
+  const direct = fromShell ?? env.SHELFBRIDGE_STOKLY_SECRET_KEY;
+  if (direct) return direct;
   const file = config.stokly.secretKeyFile;
   if (file) {
     let mode: number;
@@ -158,9 +205,9 @@ export function resolveSecrets(config: Config, env: NodeJS.ProcessEnv, fromShell
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
       throw new ConfigError(`stokly.secretKeyFile: ${file} is readable by other users; run chmod 600 ${file}`, file);
     }
-    return { stoklySecretKey: readFileSync(file, 'utf8').trim() };
+    return readFileSync(file, 'utf8').trim();
   }
-  if (config.stokly.secretKey) return { stoklySecretKey: config.stokly.secretKey };
+  if (config.stokly.secretKey) return config.stokly.secretKey;
   throw new ConfigError(
     'stokly: no secret key. Set SHELFBRIDGE_STOKLY_SECRET_KEY, or stokly.secretKeyFile (a file readable only by this user)',
     'secrets',

@@ -3,28 +3,44 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Status } from '../../shared/admin-api.js';
-import { adminToken } from './admin/token.js';
-import { buildAdminServer } from './admin/server.js';
+import { flagRoutes } from './admin/routes/flags.js';
 import { outboxRoutes } from './admin/routes/outbox.js';
 import { statusRoutes } from './admin/routes/status.js';
+import { syncRoutes } from './admin/routes/sync.js';
+import { buildAdminServer } from './admin/server.js';
+import { adminToken } from './admin/token.js';
+import { pullCatalog } from './catalog/catalog-pull.js';
+import type { PriceRules } from './catalog/item-mapping.js';
 import { systemClock, type Clock } from './clock.js';
 import { tenderMapping, type Config, type Secrets } from './config.js';
+import { CatalogRepo } from './db/catalog-repo.js';
 import { openDatabase, type Db } from './db/connection.js';
-import { ItemsRepo } from './db/items-repo.js';
+import { FlagsRepo } from './db/flags-repo.js';
 import { migrate } from './db/migrate.js';
 import { OutboxRepo } from './db/outbox-repo.js';
 import { SalesRepo } from './db/sales-repo.js';
+import { StockRepo } from './db/stock-repo.js';
+import { SyncRunsRepo, type SyncKind } from './db/sync-runs-repo.js';
+import { EventHub } from './kiosk/event-hub.js';
 import { SaleIngest } from './kiosk/ingest.js';
+import { eventRoutes } from './kiosk/routes/events.js';
+import { healthRoutes } from './kiosk/routes/health.js';
+import { productRoutes } from './kiosk/routes/products.js';
+import { salesRoutes } from './kiosk/routes/sales.js';
+import { stockRoutes } from './kiosk/routes/stock.js';
 import { saleFlags } from './kiosk/sale-flags.js';
 import { buildKioskServer } from './kiosk/server.js';
-import { healthRoutes } from './kiosk/routes/health.js';
-import { salesRoutes } from './kiosk/routes/sales.js';
 import { configureLogging, scopedLogger } from './logging/logger.js';
 import { ConnectivityProbe } from './monitor/connectivity.js';
 import { computeHealth } from './monitor/health.js';
+import { retryResolvedSkuExceptions } from './outbox/auto-retry.js';
 import { OutboxRunner } from './outbox/runner.js';
 import { sendSale } from './outbox/send-sale.js';
 import { SkuResolver } from './outbox/sku-resolver.js';
+import { Scheduler } from './schedule.js';
+import { AvailabilityService } from './stock/availability.js';
+import { StockEvents } from './stock/stock-events.js';
+import { pullStock } from './stock/stock-pull.js';
 import { StoklyClient } from './stokly/client.js';
 import { agentVersion } from './version.js';
 
@@ -47,7 +63,11 @@ export interface Agent {
   readonly outbox: OutboxRepo;
   readonly runner: OutboxRunner;
   readonly stokly: StoklyClient;
+  readonly availability: AvailabilityService;
+  readonly events: EventHub;
   status(): Status;
+  /** Run a sync job now and wait for it (on-demand pulls, tests). */
+  sync(job: SyncKind): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,13 +77,9 @@ function urlOf(server: FastifyInstance, host: string): string {
   return `http://${shownHost}:${address.port}`;
 }
 
-/** Composition root: open the database, start the servers and the runner; stop them cleanly. */
-export async function startAgent(config: Config, secrets: Secrets, options: AgentOptions = {}): Promise<Agent> {
-  const clock = options.clock ?? systemClock;
-  const version = agentVersion();
-  mkdirSync(config.dataDir, { recursive: true });
-  configureLogging({ dataDir: config.dataDir, level: config.logLevel, console: options.logConsole ?? true });
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+function openStoreDatabase(config: Config): Db {
   const dbPath = join(config.dataDir, 'shelfbridge.db');
   const db = openDatabase(dbPath, { busyTimeoutMs: config.database.busyTimeoutMs });
   try {
@@ -75,10 +91,23 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     db.close();
     throw err;
   }
+  return db;
+}
+
+/** Composition root: open the database, start the servers, the runner and the schedules; stop them cleanly. */
+export async function startAgent(config: Config, secrets: Secrets, options: AgentOptions = {}): Promise<Agent> {
+  const clock = options.clock ?? systemClock;
+  const version = agentVersion();
+  mkdirSync(config.dataDir, { recursive: true });
+  configureLogging({ dataDir: config.dataDir, level: config.logLevel, console: options.logConsole ?? true });
+  const db = openStoreDatabase(config);
 
   const outbox = new OutboxRepo(db);
-  const items = new ItemsRepo(db);
+  const catalog = new CatalogRepo(db);
   const sales = new SalesRepo(db);
+  const stock = new StockRepo(db);
+  const runs = new SyncRunsRepo(db);
+  const flags = new FlagsRepo(db);
   const stokly = new StoklyClient({
     baseUrl: config.stokly.baseUrl,
     accountKey: config.stokly.accountKey,
@@ -89,8 +118,13 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     rateLimitPauseSeconds: config.stokly.rateLimitPauseSeconds,
     clock,
   });
-  const resolver = new SkuResolver(stokly, items, clock);
+  const priceRules: PriceRules = config.catalog;
+  const resolver = new SkuResolver(stokly, catalog, priceRules, clock);
   const tenderMethod = (tender: string): number | undefined => tenderMapping(config, tender)?.method;
+  const availability = new AvailabilityService(db, catalog, stock, runs, config.stock, config.sync.staleAfterSeconds * 1000, clock);
+  const hub = new EventHub();
+  const scheduler = new Scheduler();
+  const stockEvents = new StockEvents(availability, hub);
 
   const runner = new OutboxRunner(
     {
@@ -114,18 +148,49 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       rateLimitPauseMs: config.stokly.rateLimitPauseSeconds * 1000,
     },
   );
-  // Back online: whatever waited for the network goes now rather than at its backoff time.
-  stokly.on('online', () => {
-    logger.info('Stok.ly reachable');
-    runner.wake();
-  });
-  stokly.on('offline', () => logger.warn('Stok.ly unreachable: sales keep being accepted and wait in the outbox'));
 
   let accepting = true;
+  const catalogComplete = (): boolean => runs.get('catalog').lastFullAt !== null;
   const ingest = new SaleIngest({
     db, sales, outbox, clock,
-    flags: (sale) => saleFlags(sale, { item: (sku) => items.get(sku), tenderMapped: (t) => tenderMethod(t) !== undefined }),
-    onCommitted: () => runner.wake(),
+    flags: (sale) =>
+      saleFlags(sale, {
+        sku: (sku) => catalog.skuStatus(sku, catalogComplete()),
+        tenderMapped: (t) => tenderMethod(t) !== undefined,
+        availableAfter: (sku) => availability.rawAvailable(sku),
+      }),
+    onCommitted: (accepted) => {
+      runner.wake();
+      // Availability drops the moment a store sale is accepted.
+      stockEvents.refresh([...new Set(accepted.flatMap((s) => s.lines.filter((l) => l.fulfilment === 'store').map((l) => l.sku)))]);
+    },
+  });
+
+  scheduler.every('catalog', config.sync.catalogIntervalSeconds, async () => {
+    const result = await pullCatalog({ client: stokly, catalog, runs, clock, rules: priceRules, fullResyncHours: config.sync.catalogFullResyncHours });
+    for (const sku of result.changedSkus) hub.publish({ event: 'product', data: { sku } });
+    const retried = retryResolvedSkuExceptions(db, outbox, catalog, clock);
+    if (retried.length) {
+      logger.info(`${retried.length} sale(s) waiting on a SKU can now be posted: retrying`);
+      runner.wake();
+    }
+    if (result.changedSkus.length) stockEvents.refresh();
+  });
+  scheduler.every('stock', config.sync.stockIntervalSeconds, async () => {
+    await pullStock({ client: stokly, stock, runs, clock, locationId: config.stokly.locationId, source: config.stock.source });
+    stockEvents.refresh();
+  });
+
+  // Back online: whatever waited for the network goes now, and stock is fetched at once.
+  stokly.on('online', () => {
+    logger.info('Stok.ly reachable');
+    hub.publish({ event: 'status', data: { online: true } });
+    runner.wake();
+    void scheduler.runNow('stock');
+  });
+  stokly.on('offline', () => {
+    logger.warn('Stok.ly unreachable: sales keep being accepted and wait in the outbox');
+    hub.publish({ event: 'status', data: { online: false } });
   });
 
   const health = () =>
@@ -136,40 +201,52 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       now: clock.now(),
       stallAfterSeconds: config.outbox.stallAfterSeconds,
       accepting,
-      lastStockSyncAt: null,
-      lastCatalogSyncAt: null,
+      lastStockSyncAt: iso(runs.get('stock').lastSuccessAt),
+      lastCatalogSyncAt: iso(runs.get('catalog').lastSuccessAt),
     });
 
   const kioskServer = await buildKioskServer({
     kiosks: config.kioskApi.kiosks,
     requestsPerMinute: config.kioskApi.requestsPerMinute,
     accepting: () => accepting,
-    routes: [healthRoutes(health), salesRoutes(ingest)],
+    routes: [
+      healthRoutes(health),
+      salesRoutes(ingest),
+      stockRoutes(availability, () => clock.now()),
+      productRoutes(db),
+      eventRoutes(hub, () => stokly.online),
+    ],
   });
   const token = adminToken(config.dataDir, config.adminApi.token);
   let kioskUrl = '';
+  const syncStatus = (kind: SyncKind) => {
+    const r = runs.get(kind);
+    return { lastSuccessAt: iso(r.lastSuccessAt), lastError: r.lastError, lastErrorAt: iso(r.lastErrorAt) };
+  };
   const status = (): Status => {
     const counts = outbox.counts();
-    const paused = stokly.gate.pausedUntil();
-    const lastContact = stokly.lastContact;
     return {
       storeId: config.storeId,
       version,
       health: health(),
       counts: { pending: counts.pending, sending: counts.sending, done: counts.done, exception: counts.exception, voided: counts.voided },
-      stokly: {
-        online: stokly.online,
-        lastContactAt: lastContact === null ? null : new Date(lastContact).toISOString(),
-        pausedUntil: paused === null ? null : new Date(paused).toISOString(),
-      },
+      stokly: { online: stokly.online, lastContactAt: iso(stokly.lastContact), pausedUntil: iso(stokly.gate.pausedUntil()) },
       kioskApi: { url: kioskUrl },
+      sync: { stock: syncStatus('stock'), catalog: syncStatus('catalog'), cloudshelf: config.cloudshelf ? syncStatus('cloudshelf') : null },
+      flags: flags.counts(),
       now: new Date(clock.now()).toISOString(),
     };
   };
+  const sync = (job: SyncKind): Promise<void> => scheduler.runNow(job);
   const adminServer = await buildAdminServer({
     token,
     uiDir: options.uiDir ?? null,
-    routes: [statusRoutes(status), outboxRoutes({ outbox, clock, wakeRunner: () => runner.wake() })],
+    routes: [
+      statusRoutes(status),
+      outboxRoutes({ outbox, clock, wakeRunner: () => runner.wake() }),
+      flagRoutes(flags),
+      syncRoutes(sync, config.cloudshelf !== undefined),
+    ],
   });
 
   try {
@@ -178,6 +255,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   } catch (err) {
     await kioskServer.close();
     await adminServer.close();
+    await scheduler.stop();
     db.close();
     throw err;
   }
@@ -187,6 +265,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const probe = new ConnectivityProbe(stokly, config.stokly.locationId, clock);
   runner.start();
   probe.start();
+  stockEvents.refresh();
   logger.info(`Shelfbridge ${version} for store ${config.storeId}: kiosk API ${kioskUrl}, admin ${adminUrl}, data ${config.dataDir}`);
 
   let stopping: Promise<void> | null = null;
@@ -195,8 +274,10 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       accepting = false;
       logger.info('stopping: no new sales accepted; finishing what is in flight');
       probe.stop();
+      hub.closeAll();
       // close() waits for requests in flight, each answered only after its commit.
       await kioskServer.close();
+      await scheduler.stop();
       await runner.stop();
       await adminServer.close();
       db.close();
@@ -205,5 +286,5 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     return stopping;
   };
 
-  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, status, stop };
+  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, availability, events: hub, status, sync, stop };
 }

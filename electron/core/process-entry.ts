@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shellToCoreSchema, type CoreToShell } from '../../shared/shell-protocol.js';
 import { loadConfigFile, resolveSecrets, type Config, type Secrets } from './config.js';
-import { startAgent } from './index.js';
 
 /**
  * The entry the Electron shell forks with utilityProcess.fork. No 'electron' import: the
@@ -105,7 +104,12 @@ if (port) {
   const served = serveShell(port, {
     loadConfig: (path) => loadConfigFile(path),
     resolveSecrets: (config, fromShell) => resolveSecrets(config, process.env, fromShell),
-    startAgent: (config, secrets) => startAgent(config, secrets, { uiDir, logConsole: process.env.SHELFBRIDGE_LOG_CONSOLE !== '0' }),
+    // Loaded here, not at the top: a native module built for the wrong ABI (better-sqlite3)
+    // then reaches the shell as a `fatal` with its message instead of a silent crash.
+    startAgent: async (config, secrets) => {
+      const { startAgent } = await import('./index.js');
+      return startAgent(config, secrets, { uiDir, logConsole: process.env.SHELFBRIDGE_LOG_CONSOLE !== '0' });
+    },
     // Let the last message leave the port before the process goes.
     exit: (code) => void setTimeout(() => process.exit(code), 200),
     log: (message) => console.error(`[core] ${message}`),

@@ -127,9 +127,10 @@ export class OutboxRepo {
 
   markDone(id: number, now: number): void {
     this.db
+      // collected_at: from now on a stock pull that starts later includes this sale.
       .prepare(`UPDATE outbox SET status = 'done', step = 'complete', outcome_unknown = 0, last_error = NULL,
-                  exception_reason = NULL, done_at = ?, updated_at = ? WHERE id = ?`)
-      .run(now, now, id);
+                  exception_reason = NULL, done_at = ?, collected_at = COALESCE(collected_at, ?), updated_at = ? WHERE id = ?`)
+      .run(now, now, now, id);
   }
 
   markRetry(id: number, nextAttemptAt: number, error: string, outcomeUnknown: boolean, countAttempt: boolean, now: number): void {

@@ -15,6 +15,8 @@ export class SalesRepo {
   private readonly insertSaleStmt;
   private readonly insertLineStmt;
   private readonly insertPaymentStmt;
+  private readonly setFlagsStmt;
+  private readonly insertFlagStmt;
 
   constructor(db: Db) {
     this.findStmt = db.prepare<[string], { sale_id: string; body_hash: string; received_at: string; flags: string }>(
@@ -31,6 +33,14 @@ export class SalesRepo {
     this.insertPaymentStmt = db.prepare(
       'INSERT INTO sale_payments (sale_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)',
     );
+    this.setFlagsStmt = db.prepare('UPDATE sales SET flags = ? WHERE sale_id = ?');
+    this.insertFlagStmt = db.prepare('INSERT INTO sale_flags (sale_id, flag, sku, detail, created_at) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /** Flags are raised once the sale is stored (so stock figures include it), in the same transaction. */
+  setFlags(saleId: string, flags: ReadonlyArray<{ flag: SaleFlag; sku: string | null; detail: string }>, now: number): void {
+    this.setFlagsStmt.run(JSON.stringify([...new Set(flags.map((f) => f.flag))]), saleId);
+    for (const f of flags) this.insertFlagStmt.run(saleId, f.flag, f.sku, f.detail, now);
   }
 
   find(saleId: string): StoredSaleReceipt | undefined {
@@ -39,7 +49,7 @@ export class SalesRepo {
   }
 
   /** Call inside the transaction that also writes the outbox row. */
-  insert(sale: Sale, bodyHash: string, flags: readonly SaleFlag[], receivedAt: string): void {
+  insert(sale: Sale, bodyHash: string, receivedAt: string): void {
     this.insertSaleStmt.run({
       saleId: sale.saleId,
       kioskId: sale.kioskId,
@@ -48,7 +58,7 @@ export class SalesRepo {
       total: saleTotal(sale),
       paid: paymentsTotal(sale.payments),
       bodyHash,
-      flags: JSON.stringify(flags),
+      flags: '[]',
       receivedAt,
       cloudshelfOrderId: sale.cloudshelf?.orderId ?? null,
     });

@@ -1,9 +1,10 @@
-import type { AcceptedSale, Sale, SaleFlag } from '../../../shared/kiosk-api.js';
+import type { AcceptedSale, Sale } from '../../../shared/kiosk-api.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import type { OutboxRepo } from '../db/outbox-repo.js';
 import type { SalesRepo } from '../db/sales-repo.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
+import type { RaisedFlag } from './sale-flags.js';
 
 export type IngestOutcome =
   | { type: 'accepted'; receipt: AcceptedSale }
@@ -20,7 +21,8 @@ export interface SaleIngestDeps {
   db: Db;
   sales: SalesRepo;
   outbox: OutboxRepo;
-  flags(sale: Sale): SaleFlag[];
+  /** Called after the sale is written, inside its transaction. */
+  flags(sale: Sale): RaisedFlag[];
   clock: Clock;
   /** After the commit: wake the runner, update stock. */
   onCommitted(sales: readonly Sale[]): void;
@@ -89,9 +91,11 @@ export class SaleIngest {
     }
     const now = this.deps.clock.now();
     const receivedAt = new Date(now).toISOString();
-    const flags = this.deps.flags(sale);
-    this.deps.sales.insert(sale, hash, flags, receivedAt);
+    this.deps.sales.insert(sale, hash, receivedAt);
     this.deps.outbox.insert('sale', sale.saleId, body, now);
+    const raised = this.deps.flags(sale);
+    this.deps.sales.setFlags(sale.saleId, raised, now);
+    const flags = [...new Set(raised.map((f) => f.flag))];
     return { type: 'accepted', receipt: { saleId: sale.saleId, status: 'accepted', receivedAt, flags } };
   }
 }

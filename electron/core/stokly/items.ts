@@ -9,4 +9,4 @@ export async function findItemsBySku(client: StoklyClient, sku: string): Promise
   return res.data.filter((i) => i.sku === sku);
 }
 
-export const ITEM_STATUS_DELETED = 1;
+

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { migration0010 } from './0010-outbox.js';
+import { migration0020 } from './0020-catalog-stock.js';
 
 /** Every migration this build knows, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0010];
+export const migrations: readonly Migration[] = [migration0010, migration0020];

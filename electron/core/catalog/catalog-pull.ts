@@ -1,0 +1,76 @@
+import type { Clock } from '../clock.js';
+import type { CatalogRepo } from '../db/catalog-repo.js';
+import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
+import { scopedLogger } from '../logging/logger.js';
+import type { StoklyClient } from '../stokly/client.js';
+import { gte } from '../stokly/filter.js';
+import { itemSchema } from '../stokly/schemas.js';
+import { toCatalogProduct, type PriceRules } from './item-mapping.js';
+import type { CatalogProduct } from './types.js';
+
+const logger = scopedLogger('catalog-pull');
+
+export interface CatalogPullResult {
+  full: boolean;
+  received: number;
+  changedSkus: string[];
+  deactivated: number;
+}
+
+function sameProduct(a: CatalogProduct, b: CatalogProduct): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The product master from `GET /v0/items`: a full pull first (and every `fullResyncHours`),
+ * otherwise only items whose timeUpdated is at or after the last one seen. `>=` re-reads the
+ * boundary item rather than risk missing one updated in the same millisecond.
+ */
+export async function pullCatalog(deps: {
+  client: StoklyClient;
+  catalog: CatalogRepo;
+  runs: SyncRunsRepo;
+  clock: Clock;
+  rules: PriceRules;
+  fullResyncHours: number;
+  forceFull?: boolean;
+}): Promise<CatalogPullResult> {
+  const startedAt = deps.clock.now();
+  const previous = deps.runs.get('catalog');
+  const full = deps.forceFull === true || previous.watermark === null || previous.lastFullAt === null ||
+    startedAt - previous.lastFullAt > deps.fullResyncHours * 3_600_000;
+  deps.runs.started('catalog', startedAt);
+  try {
+    let watermark = previous.watermark;
+    let received = 0;
+    const changedSkus: string[] = [];
+    const seen = new Set<string>();
+    const pages = deps.client.pages('/v0/items', itemSchema, {
+      ...(full || !previous.watermark ? {} : { filter: gte('timeUpdated', previous.watermark) }),
+      query: { sortField: 'timeUpdated', sortDirection: 'ASC' },
+    });
+    for await (const page of pages) {
+      const now = deps.clock.now();
+      const products = page.map((item) => toCatalogProduct(item, deps.rules));
+      deps.catalog.transaction(() => {
+        for (const p of products) {
+          seen.add(p.itemId);
+          const before = deps.catalog.byItemId(p.itemId);
+          if (!before || !sameProduct(before, p)) changedSkus.push(p.sku);
+          deps.catalog.upsert(p, now);
+        }
+      });
+      for (const item of page) if (item.timeUpdated && (!watermark || item.timeUpdated > watermark)) watermark = item.timeUpdated;
+      received += page.length;
+    }
+    // Items gone from a full list were removed in Stok.ly: kept, but inactive, never dropped.
+    const deactivated = full ? deps.catalog.deactivateAllExcept(seen, deps.clock.now()) : [];
+    changedSkus.push(...deactivated);
+    deps.runs.succeeded('catalog', startedAt, deps.clock.now(), { watermark, full });
+    logger.info(`catalogue pull (${full ? 'full' : 'incremental'}): ${received} item(s) read, ${changedSkus.length} changed`);
+    return { full, received, changedSkus: [...new Set(changedSkus)], deactivated: deactivated.length };
+  } catch (err) {
+    deps.runs.failed('catalog', (err as Error).message, deps.clock.now());
+    throw err;
+  }
+}

@@ -1,0 +1,123 @@
+import type { CatalogProduct, CatalogReader } from '../catalog/types.js';
+import type { Db } from './connection.js';
+
+interface ProductRow {
+  item_id: string;
+  sku: string;
+  name: string;
+  barcodes: string;
+  price: number | null;
+  currency: string;
+  tax_class_id: string | null;
+  tax_rate_percent: number | null;
+  active: number;
+  format: number;
+  parent_id: string | null;
+  updated_at: string | null;
+}
+
+function fromRow(r: ProductRow): CatalogProduct {
+  return {
+    itemId: r.item_id, sku: r.sku, name: r.name, barcodes: JSON.parse(r.barcodes) as string[], price: r.price,
+    currency: r.currency, taxClassId: r.tax_class_id, taxRatePercent: r.tax_rate_percent, active: r.active === 1,
+    format: r.format, parentId: r.parent_id, updatedAt: r.updated_at,
+  };
+}
+
+/** What the store knows of a SKU, for posting sales and flagging them. */
+export type SkuStatus =
+  | { kind: 'active'; product: CatalogProduct }
+  | { kind: 'inactive'; product: CatalogProduct }
+  | { kind: 'ambiguous'; products: CatalogProduct[] }
+  | { kind: 'unknown' }
+  | { kind: 'not_cached' };
+
+/** The product master from Stok.ly; also the SKU → itemId cache the outbox uses. */
+export class CatalogRepo implements CatalogReader {
+  private readonly upsertStmt;
+  private readonly bySkuStmt;
+  private readonly byIdStmt;
+  private readonly unknownStmt;
+  private readonly clearUnknownStmt;
+
+  constructor(private readonly db: Db) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO products (item_id, sku, name, barcodes, price, currency, tax_class_id, tax_rate_percent, active, format, parent_id, updated_at, pulled_at)
+       VALUES (@itemId, @sku, @name, @barcodes, @price, @currency, @taxClassId, @taxRatePercent, @active, @format, @parentId, @updatedAt, @pulledAt)
+       ON CONFLICT (item_id) DO UPDATE SET sku = excluded.sku, name = excluded.name, barcodes = excluded.barcodes,
+         price = excluded.price, currency = excluded.currency, tax_class_id = excluded.tax_class_id,
+         tax_rate_percent = excluded.tax_rate_percent, active = excluded.active, format = excluded.format,
+         parent_id = excluded.parent_id, updated_at = excluded.updated_at, pulled_at = excluded.pulled_at`,
+    );
+    this.bySkuStmt = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE sku = ? ORDER BY active DESC, item_id');
+    this.byIdStmt = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE item_id = ?');
+    this.unknownStmt = db.prepare<[string], { checked_at: number }>('SELECT checked_at FROM sku_lookups WHERE sku = ?');
+    this.clearUnknownStmt = db.prepare('DELETE FROM sku_lookups WHERE sku = ?');
+  }
+
+  /** Call inside a transaction for many. */
+  upsert(p: CatalogProduct, pulledAt: number): void {
+    this.upsertStmt.run({
+      ...p, barcodes: JSON.stringify(p.barcodes), active: p.active ? 1 : 0, pulledAt,
+    });
+    this.clearUnknownStmt.run(p.sku);
+  }
+
+  upsertMany(products: readonly CatalogProduct[], pulledAt: number): void {
+    this.db.transaction(() => {
+      for (const p of products) this.upsert(p, pulledAt);
+    })();
+  }
+
+  transaction(fn: () => void): void {
+    this.db.transaction(fn)();
+  }
+
+  /** Marks inactive every active product not in `keep`; returns their SKUs. */
+  deactivateAllExcept(keep: ReadonlySet<string>, now: number): string[] {
+    const active = this.db.prepare<[], { item_id: string; sku: string }>('SELECT item_id, sku FROM products WHERE active = 1').all();
+    const gone = active.filter((r) => !keep.has(r.item_id));
+    if (gone.length === 0) return [];
+    const stmt = this.db.prepare('UPDATE products SET active = 0, pulled_at = ? WHERE item_id = ?');
+    this.db.transaction(() => {
+      for (const r of gone) stmt.run(now, r.item_id);
+    })();
+    return gone.map((r) => r.sku);
+  }
+
+  markUnknown(sku: string, now: number): void {
+    this.db.prepare('INSERT INTO sku_lookups (sku, checked_at) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET checked_at = excluded.checked_at').run(sku, now);
+  }
+
+  all(): CatalogProduct[] {
+    return this.db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY item_id').all().map(fromRow);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n;
+  }
+
+  bySku(sku: string): CatalogProduct | undefined {
+    const row = this.bySkuStmt.get(sku);
+    return row && fromRow(row);
+  }
+
+  byItemId(itemId: string): CatalogProduct | undefined {
+    const row = this.byIdStmt.get(itemId);
+    return row && fromRow(row);
+  }
+
+  /**
+   * `not_cached` means the store has never heard of the SKU either way; `unknown` means Stok.ly
+   * said it has no such SKU (or a full catalogue pull did not contain it: `catalogComplete`).
+   */
+  skuStatus(sku: string, catalogComplete: boolean): SkuStatus {
+    const rows = this.bySkuStmt.all(sku).map(fromRow);
+    const active = rows.filter((r) => r.active && r.format !== 2);
+    if (active.length === 1 && active[0]) return { kind: 'active', product: active[0] };
+    if (active.length > 1) return { kind: 'ambiguous', products: active };
+    if (rows[0]) return { kind: 'inactive', product: rows[0] };
+    if (catalogComplete || this.unknownStmt.get(sku)) return { kind: 'unknown' };
+    return { kind: 'not_cached' };
+  }
+}

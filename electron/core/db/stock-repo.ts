@@ -1,0 +1,50 @@
+import type { Db } from './connection.js';
+
+/**
+ * Stok.ly's on-hand figures for the store's location at the last pull, and the store-fulfilled
+ * quantities of sales that Stok.ly's figure does not yet include.
+ */
+export class StockRepo {
+  private readonly onHandStmt;
+  private readonly pendingStmt;
+
+  constructor(private readonly db: Db) {
+    this.onHandStmt = db.prepare<[string], { on_hand: number }>('SELECT on_hand FROM stock_levels WHERE item_id = ?');
+    // Only unsettled rows are read (partial index), so this stays small however long the history.
+    this.pendingStmt = db.prepare<[], { sku: string; qty: number }>(
+      `SELECT l.sku AS sku, SUM(l.quantity) AS qty
+         FROM outbox o JOIN sale_lines l ON l.sale_id = o.ref
+        WHERE o.stock_settled = 0 AND o.kind = 'sale' AND o.status != 'voided' AND l.fulfilment = 'store'
+        GROUP BY l.sku`,
+    );
+  }
+
+  onHand(itemId: string): number | null {
+    return this.onHandStmt.get(itemId)?.on_hand ?? null;
+  }
+
+  pendingBySku(): Map<string, number> {
+    return new Map(this.pendingStmt.all().map((r) => [r.sku, r.qty]));
+  }
+
+  allOnHand(): Map<string, number> {
+    const rows = this.db.prepare<[], { item_id: string; on_hand: number }>('SELECT item_id, on_hand FROM stock_levels').all();
+    return new Map(rows.map((r) => [r.item_id, r.on_hand]));
+  }
+
+  /**
+   * Replaces the snapshot with a completed pull that started at `startedAt`, and settles every
+   * sale whose collection Stok.ly had recorded before that pull began: its quantity is now in
+   * the figure, so it stops counting as pending. One transaction: never counted twice or zero times.
+   */
+  replaceSnapshot(onHand: ReadonlyMap<string, number>, startedAt: number): number {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM stock_levels').run();
+      const insert = this.db.prepare('INSERT INTO stock_levels (item_id, on_hand, pull_started_at) VALUES (?, ?, ?)');
+      for (const [itemId, qty] of onHand) insert.run(itemId, qty, startedAt);
+      return this.db
+        .prepare('UPDATE outbox SET stock_settled = 1 WHERE stock_settled = 0 AND collected_at IS NOT NULL AND collected_at < ?')
+        .run(startedAt).changes;
+    }).immediate();
+  }
+}

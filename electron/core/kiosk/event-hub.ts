@@ -1,0 +1,39 @@
+import { EventEmitter } from 'node:events';
+
+export type KioskEvent =
+  | { event: 'stock'; data: { sku: string; available: number } }
+  | { event: 'product'; data: { sku: string } }
+  | { event: 'status'; data: { online: boolean } };
+
+/** Fans events out to every kiosk connected to `GET /v1/events`. */
+export class EventHub {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // One listener per connected kiosk screen; a store has tens, not thousands.
+    this.emitter.setMaxListeners(1_000);
+  }
+
+  publish(e: KioskEvent): void {
+    this.emitter.emit('event', e);
+  }
+
+  subscribe(listener: (e: KioskEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  /** Ends every open stream (the agent is stopping), so the server can close. */
+  closeAll(): void {
+    this.emitter.emit('close');
+  }
+
+  onClose(listener: () => void): () => void {
+    this.emitter.once('close', listener);
+    return () => this.emitter.off('close', listener);
+  }
+
+  get subscribers(): number {
+    return this.emitter.listenerCount('event');
+  }
+}

@@ -1,0 +1,93 @@
+import type { Availability, StockReader } from '../catalog/types.js';
+import type { Clock } from '../clock.js';
+import type { CatalogRepo } from '../db/catalog-repo.js';
+import type { Db } from '../db/connection.js';
+import type { StockRepo } from '../db/stock-repo.js';
+import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
+
+export interface BufferRules {
+  buffer: number;
+  bufferBySku: Readonly<Record<string, number>>;
+}
+
+/**
+ * available = max(0, onHand − pendingSales − buffer), per the kiosk contract. Stok.ly is the
+ * only source of onHand; pendingSales are sales taken here that its figure does not include yet.
+ */
+export class AvailabilityService implements StockReader {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: CatalogRepo,
+    private readonly stock: StockRepo,
+    private readonly runs: SyncRunsRepo,
+    private readonly rules: BufferRules,
+    private readonly staleAfterMs: number,
+    private readonly clock: Clock,
+  ) {}
+
+  bufferFor(sku: string): number {
+    return this.rules.bufferBySku[sku] ?? this.rules.buffer;
+  }
+
+  private freshness(): { lastSyncedAt: string | null; stale: boolean } {
+    const last = this.runs.get('stock').lastSuccessAt;
+    return {
+      lastSyncedAt: last === null ? null : new Date(last).toISOString(),
+      stale: last === null || this.clock.now() - last > this.staleAfterMs,
+    };
+  }
+
+  private build(sku: string, itemId: string | null, onHand: number, pending: number, fresh: { lastSyncedAt: string | null; stale: boolean }): Availability {
+    const buffer = this.bufferFor(sku);
+    const known = itemId !== null;
+    return {
+      sku, itemId, known,
+      available: known ? Math.max(0, onHand - pending - buffer) : 0,
+      onHand, pendingSales: pending, buffer, ...fresh,
+    };
+  }
+
+  forSkus(skus: readonly string[]): Availability[] {
+    const pending = this.stock.pendingBySku();
+    const fresh = this.freshness();
+    return skus.map((sku) => {
+      const status = this.catalog.skuStatus(sku, true);
+      const product = status.kind === 'active' || status.kind === 'inactive' ? status.product : status.kind === 'ambiguous' ? status.products[0] : undefined;
+      const onHand = product ? (this.stock.onHand(product.itemId) ?? 0) : 0;
+      return this.build(sku, product?.itemId ?? null, onHand, pending.get(sku) ?? 0, fresh);
+    });
+  }
+
+  /** Every stock-holding product (variable parents hold none), ordered by SKU. */
+  all(): Availability[] {
+    return this.page(null, Number.MAX_SAFE_INTEGER).items;
+  }
+
+  page(afterSku: string | null, limit: number): { items: Availability[]; nextCursor: string | null } {
+    const rows = this.db
+      .prepare<[string, number], { sku: string; item_id: string; on_hand: number | null }>(
+        `SELECT p.sku, p.item_id, s.on_hand FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id
+          WHERE p.format != 2 AND p.sku > ? ORDER BY p.sku, p.active DESC, p.item_id LIMIT ?`,
+      )
+      .all(afterSku ?? '', limit + 1);
+    const pending = this.stock.pendingBySku();
+    const fresh = this.freshness();
+    const items: Availability[] = [];
+    let last: string | null = null;
+    for (const r of rows.slice(0, limit)) {
+      if (r.sku === last) continue; // one entry per SKU: the active product wins
+      items.push(this.build(r.sku, r.item_id, r.on_hand ?? 0, pending.get(r.sku) ?? 0, fresh));
+      last = r.sku;
+    }
+    return { items, nextCursor: rows.length > limit && last !== null ? last : null };
+  }
+
+  /** onHand − pending − buffer without the floor at zero: below zero means oversold. */
+  rawAvailable(sku: string): number | null {
+    const status = this.catalog.skuStatus(sku, true);
+    if (status.kind !== 'active') return null;
+    if (this.runs.get('stock').lastSuccessAt === null) return null;
+    const onHand = this.stock.onHand(status.product.itemId) ?? 0;
+    return onHand - (this.stock.pendingBySku().get(sku) ?? 0) - this.bufferFor(sku);
+  }
+}

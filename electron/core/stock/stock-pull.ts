@@ -1,0 +1,42 @@
+import type { Clock } from '../clock.js';
+import type { StockRepo } from '../db/stock-repo.js';
+import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
+import { scopedLogger } from '../logging/logger.js';
+import type { StoklyClient } from '../stokly/client.js';
+import { inventoryPages, onHandFrom, type InventoryRecord } from '../stokly/inventory.js';
+
+const logger = scopedLogger('stock-pull');
+
+export interface StockPullResult {
+  startedAt: number;
+  items: number;
+  settledSales: number;
+}
+
+/**
+ * A full pull of the store location's stock (Stok.ly has no known delta for inventory). The
+ * snapshot is replaced only when every page arrived, so a failed pull changes nothing.
+ */
+export async function pullStock(deps: {
+  client: StoklyClient;
+  stock: StockRepo;
+  runs: SyncRunsRepo;
+  clock: Clock;
+  locationId: string;
+  source: 'location' | 'bins';
+}): Promise<StockPullResult> {
+  const startedAt = deps.clock.now();
+  deps.runs.started('stock', startedAt);
+  try {
+    const records: InventoryRecord[] = [];
+    for await (const page of inventoryPages(deps.client, deps.locationId)) records.push(...page);
+    const onHand = onHandFrom(records, deps.source);
+    const settledSales = deps.stock.replaceSnapshot(onHand, startedAt);
+    deps.runs.succeeded('stock', startedAt, deps.clock.now());
+    logger.info(`stock pull: ${onHand.size} items at ${deps.locationId}, ${settledSales} sale(s) now included in Stok.ly's figures`);
+    return { startedAt, items: onHand.size, settledSales };
+  } catch (err) {
+    deps.runs.failed('stock', (err as Error).message, deps.clock.now());
+    throw err;
+  }
+}
