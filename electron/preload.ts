@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { AdminConnectionState, ShelfbridgeBridge } from './shell/bridge-api.js';
+import { ipcChannels } from './shell/ipc-channels.js';
+
+/**
+ * window.shelfbridge: the admin API's URL and token, and what only the shell can do.
+ * Functions only, never ipcRenderer itself: the page cannot reach other channels. The page
+ * validates what it receives (renderer/src/api/connection.ts); main validates every call.
+ * Bundled to CommonJS by Vite (vite.config.ts): sandboxed preloads cannot be ES modules.
+ */
+const bridge = {
+  adminConnection: () => ipcRenderer.invoke(ipcChannels.adminConnection) as Promise<AdminConnectionState>,
+  openLogsFolder: async () => {
+    await ipcRenderer.invoke(ipcChannels.openLogsFolder);
+  },
+} satisfies ShelfbridgeBridge;
+
+contextBridge.exposeInMainWorld('shelfbridge', bridge);

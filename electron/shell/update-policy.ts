@@ -1,0 +1,58 @@
+/**
+ * When to look for an update and when to install one. Installing restarts the app, which
+ * stops the kiosk API for a minute, so it waits until no sale is waiting or being sent. Sales
+ * are durable in the outbox, so an update waiting too long (a store offline for days) goes in
+ * anyway when nothing is in flight, and a core that keeps failing is updated at once: the
+ * update may be the fix. Otherwise it installs when the app quits.
+ */
+export interface UpdatePolicyOptions {
+  checkEveryMs: number;
+  maxDeferMs: number;
+}
+
+export const defaultUpdatePolicy: UpdatePolicyOptions = {
+  checkEveryMs: 6 * 60 * 60_000,
+  maxDeferMs: 3 * 24 * 60 * 60_000,
+};
+
+/** What the shell knows about the outbox when deciding. */
+export type OutboxView =
+  | { kind: 'counts'; pending: number; sending: number }
+  /** The core is not running (crashed, restarting after a fatal error). */
+  | { kind: 'core-down' }
+  /** Starting, or the status could not be read: do not guess. */
+  | { kind: 'unknown' };
+
+export type InstallDecision = { install: true; reason: string } | { install: false; reason: string };
+
+/** Milliseconds until the next check: at once on start, then every `checkEveryMs`. */
+export function nextCheckDelay(lastCheckAt: number | null, now: number, options = defaultUpdatePolicy): number {
+  if (lastCheckAt === null) return 0;
+  return Math.max(0, lastCheckAt + options.checkEveryMs - now);
+}
+
+export function installDecision(
+  input: { downloadedAt: number | null; now: number; outbox: OutboxView },
+  options = defaultUpdatePolicy,
+): InstallDecision {
+  if (input.downloadedAt === null) return { install: false, reason: 'no update downloaded' };
+  const { outbox } = input;
+  switch (outbox.kind) {
+    case 'core-down':
+      return { install: true, reason: 'the agent is not running' };
+    case 'unknown':
+      return { install: false, reason: 'outbox state unknown' };
+    case 'counts': {
+      if (outbox.sending > 0) return { install: false, reason: `${outbox.sending} sale(s) being sent` };
+      if (outbox.pending === 0) return { install: true, reason: 'outbox idle' };
+      if (input.now - input.downloadedAt >= options.maxDeferMs) {
+        return { install: true, reason: `deferred too long; ${outbox.pending} waiting sale(s) resume after the restart` };
+      }
+      return { install: false, reason: `${outbox.pending} sale(s) waiting` };
+    }
+    default: {
+      const unreachable: never = outbox;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { exceptionHelp, exceptionReasonSchema } from '../../../shared/exceptions.js';
+import type { OutboxItem } from '../../../shared/admin-api.js';
+import { formatTime } from '../format.js';
+import { RetryButton } from './RetryButton.js';
+import { StatusPill } from './StatusPill.js';
+
+/** An exception shows what went wrong in plain words and how to fix it; others the raw error. */
+function problem(item: OutboxItem): { text: string; fix: string | null } | null {
+  const reason = exceptionReasonSchema.safeParse(item.exceptionReason);
+  if (item.status === 'exception' && reason.success) {
+    const help = exceptionHelp[reason.data];
+    return { text: item.lastError ? `${help.title}: ${item.lastError}` : help.title, fix: help.fix };
+  }
+  return item.lastError ? { text: item.lastError, fix: null } : null;
+}
+
+export function OutboxRow({ item, onRetry }: { item: OutboxItem; onRetry(item: OutboxItem): Promise<void> }) {
+  const issue = problem(item);
+  return (
+    <tr className={item.status === 'exception' ? 'row-exception' : undefined}>
+      <td><StatusPill status={item.status} outcomeUnknown={item.outcomeUnknown} /></td>
+      <td>
+        <span className="mono">{item.ref}</span>
+        {item.kind === 'refund' && <span className="subtle"> (refund)</span>}
+      </td>
+      <td>{formatTime(item.createdAt)}</td>
+      <td className="num">{item.attempts}</td>
+      <td>
+        {issue ? issue.text : <span className="subtle">—</span>}
+        {issue?.fix && <p className="fix">What to do: {issue.fix}</p>}
+      </td>
+      <td>{item.status === 'exception' && <RetryButton label={`Retry ${item.ref}`} onRetry={() => onRetry(item)} />}</td>
+    </tr>
+  );
+}
