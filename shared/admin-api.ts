@@ -35,6 +35,7 @@ export const statusSchema = z.object({
     cloudshelf: syncRunSchema.nullable(),
   }),
   flags: z.record(z.string(), z.number().int()),
+  exceptions: z.object({ open: z.number().int(), cloudshelfIssues: z.number().int() }),
   now: z.string(),
 });
 export type Status = z.infer<typeof statusSchema>;
@@ -79,6 +80,62 @@ export type SaleFlagItem = z.infer<typeof saleFlagItemSchema>;
 
 export const flagQuerySchema = z.object({
   flag: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const actor = z.string().trim().min(1, 'say who you are').max(100);
+
+/** Actions on an exception; every one names the person taking it (for the audit log). */
+export const exceptionActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('retry'), actor }),
+  z.strictObject({ action: z.literal('map_sku'), actor, sku: z.string().min(1), itemId: z.string().min(1), scope: z.enum(['sale', 'standing']) }),
+  z.strictObject({ action: z.literal('map_tender'), actor, tender: z.string().regex(/^[a-z0-9_]{1,64}$/), method: z.number().int(), ledger: z.string().min(1).max(100).optional() }),
+  z.strictObject({ action: z.literal('void'), actor, reason: z.string().trim().min(3, 'a void needs a reason a person can read later').max(500) }),
+  z.strictObject({ action: z.literal('note'), actor, text: z.string().trim().min(1).max(2000) }),
+  z.strictObject({ action: z.literal('acknowledge'), actor, note: z.string().max(2000).optional() }),
+]);
+export type ExceptionActionInput = z.infer<typeof exceptionActionSchema>;
+
+export const exceptionItemSchema = z.object({
+  id: z.number().int(),
+  subjectKind: z.string(),
+  subjectRef: z.string(),
+  reason: z.string(),
+  title: z.string(),
+  fix: z.string(),
+  detail: z.string(),
+  blocking: z.boolean(),
+  status: z.enum(['open', 'resolved', 'voided']),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type ExceptionItem = z.infer<typeof exceptionItemSchema>;
+export const exceptionListSchema = z.object({ items: z.array(exceptionItemSchema) });
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subjectKind: z.string(),
+  subjectRef: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  detail: z.string().nullable(),
+});
+
+export const exceptionDetailSchema = exceptionItemSchema.extend({
+  notes: z.array(z.object({ author: z.string(), text: z.string(), createdAt: z.string() })),
+  audit: z.array(auditEntrySchema),
+  document: z.unknown(),
+  outbox: outboxItemSchema.nullable(),
+});
+
+export const exceptionQuerySchema = z.object({
+  status: z.enum(['open', 'resolved', 'voided']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

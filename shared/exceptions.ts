@@ -8,6 +8,12 @@ export const exceptionReasonSchema = z.enum([
   'unmapped_tender',
   'rejected_by_stokly',
   'order_mismatch',
+  'refund_mismatch',
+  'refund_without_sale',
+  'sale_voided',
+  'price_mismatch',
+  'cloudshelf_rejected',
+  'cloudshelf_partial_refund',
 ]);
 export type ExceptionReason = z.infer<typeof exceptionReasonSchema>;
 
@@ -31,6 +37,30 @@ export const exceptionHelp: Record<ExceptionReason, { title: string; fix: string
   rejected_by_stokly: {
     title: 'Stok.ly refused the sale order',
     fix: 'Read what Stok.ly said, correct the cause in Stok.ly or the configuration, then retry.',
+  },
+  refund_mismatch: {
+    title: 'The refund does not match the sale in Stok.ly',
+    fix: 'Check the refund against the sale (SKU, quantity). Void it with a reason if it was keyed wrongly, and refund again correctly.',
+  },
+  refund_without_sale: {
+    title: 'A refund arrived, but its sale never did',
+    fix: 'Find the sale on the kiosk (it may still be offline) and have it resend; or void the refund with a reason.',
+  },
+  sale_voided: {
+    title: 'The refund is for a sale that was voided',
+    fix: 'The sale never went to Stok.ly, so there is nothing to credit. Void this refund with a reason, or restore the sale.',
+  },
+  price_mismatch: {
+    title: 'The kiosk charged a different price from Stok.ly',
+    fix: 'The sale is posted at the price the customer paid. Check the price in Stok.ly and on the kiosk, then acknowledge.',
+  },
+  cloudshelf_rejected: {
+    title: 'Cloudshelf refused an update',
+    fix: 'Read what Cloudshelf said; correct the product in Stok.ly (the master), and the next push retries.',
+  },
+  cloudshelf_partial_refund: {
+    title: 'Cloudshelf reports a partial refund with no detail',
+    fix: 'Record the refund on the kiosk (which lines), or void this item with a reason if it was handled elsewhere.',
   },
   order_mismatch: {
     title: 'The order in Stok.ly does not have the lines that were sent',

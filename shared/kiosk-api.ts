@@ -82,6 +82,7 @@ export const saleFlagSchema = z.enum([
   'price_mismatch',
   'tax_mismatch',
   'oversold',
+  'already_received',
 ]);
 export type SaleFlag = z.infer<typeof saleFlagSchema>;
 

@@ -97,10 +97,22 @@ export const configSchema = z.strictObject({
     apiUrl: z.url().default('https://ingestapi.cloudshelf.ai/graphql'),
     /** Prefer SHELFBRIDGE_CLOUDSHELF_API_KEY. */
     apiKey: z.string().min(1).optional(),
+    /** The store's Cloudshelf location: a gid://cloudshelf/… id is checked, a gid://external/… id is created if missing. */
     locationId: z.string().min(1),
+    locationName: z.string().min(1).optional(),
     /** Wait this long after a change before pushing, so a burst of sales is one push. */
     pushDebounceMs: z.number().int().min(0).default(1_000),
+    /** Every Nth push also reads Cloudshelf back and overwrites fields changed there. */
+    driftCheckEvery: positiveInt.default(12),
+    /** Seconds between polls for Cloudshelf orders (sales that did not reach us over the LAN). */
+    orderPollSeconds: scheduleSpec.default(60),
+    /** Cloudshelf orders carry no tender: the one they were paid with at the kiosk. */
+    orderTender: z.string().regex(/^[a-z0-9_]{1,64}$/).default('card'),
   }).optional(),
+  refunds: z.strictObject({
+    /** A refund whose sale has not arrived after this long becomes an exception. */
+    waitForSaleMinutes: positiveInt.default(1_440),
+  }).default({ waitForSaleMinutes: 1_440 }),
   database: z.strictObject({
     /** How long a write waits for a lock before the kiosk is told 503 (it keeps the sale and retries). */
     busyTimeoutMs: z.number().int().min(0).max(60_000).default(5_000),

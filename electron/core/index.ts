@@ -22,7 +22,23 @@ import { SalesRepo } from './db/sales-repo.js';
 import { StockRepo } from './db/stock-repo.js';
 import { SyncRunsRepo, type SyncKind } from './db/sync-runs-repo.js';
 import { EventHub } from './kiosk/event-hub.js';
-import { SaleIngest } from './kiosk/ingest.js';
+import { BatchedIngest } from './kiosk/ingest.js';
+import { refundRoutes } from './kiosk/routes/refunds.js';
+import { storeRefund, type AcceptedRefund } from './kiosk/store-refund.js';
+import { storeSale } from './kiosk/store-sale.js';
+import { AuditRepo } from './db/audit-repo.js';
+import { ExceptionsRepo } from './db/exceptions-repo.js';
+import { MappingsRepo } from './db/mappings-repo.js';
+import { RefundsRepo } from './db/refunds-repo.js';
+import { ExceptionService } from './exceptions/service.js';
+import { exceptionRoutes } from './admin/routes/exceptions.js';
+import { cloudshelfRoutes } from './admin/routes/cloudshelf.js';
+import { sendRefund } from './outbox/send-refund.js';
+import { CloudshelfClient } from './cloudshelf/client.js';
+import { CloudshelfPusher } from './cloudshelf/push.js';
+import { debounced } from './debounce.js';
+import { findItemById } from './stokly/items.js';
+import type { AcceptedSale, Refund, Sale } from '../../shared/kiosk-api.js';
 import { eventRoutes } from './kiosk/routes/events.js';
 import { healthRoutes } from './kiosk/routes/health.js';
 import { productRoutes } from './kiosk/routes/products.js';
@@ -65,6 +81,7 @@ export interface Agent {
   readonly stokly: StoklyClient;
   readonly availability: AvailabilityService;
   readonly events: EventHub;
+  readonly exceptions: ExceptionService;
   status(): Status;
   /** Run a sync job now and wait for it (on-demand pulls, tests). */
   sync(job: SyncKind): Promise<void>;
@@ -119,12 +136,41 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     clock,
   });
   const priceRules: PriceRules = config.catalog;
-  const resolver = new SkuResolver(stokly, catalog, priceRules, clock);
-  const tenderMethod = (tender: string): number | undefined => tenderMapping(config, tender)?.method;
+  const mappings = new MappingsRepo(db);
+  const refunds = new RefundsRepo(db);
+  const exceptions = new ExceptionsRepo(db);
+  const audit = new AuditRepo(db);
+  const resolver = new SkuResolver(stokly, catalog, priceRules, clock, mappings);
+  // The configuration is IT's; a tender mapped from the staff window fills a gap, never overrides it.
+  const tenderMethod = (tender: string): number | undefined => tenderMapping(config, tender)?.method ?? mappings.tender(tender)?.method;
   const availability = new AvailabilityService(db, catalog, stock, runs, config.stock, config.sync.staleAfterSeconds * 1000, clock);
   const hub = new EventHub();
   const scheduler = new Scheduler();
-  const stockEvents = new StockEvents(availability, hub);
+  const cloudshelf = config.cloudshelf && secrets.cloudshelfApiKey
+    ? new CloudshelfPusher({
+        db,
+        client: new CloudshelfClient({ apiUrl: config.cloudshelf.apiUrl, apiKey: secrets.cloudshelfApiKey }),
+        catalog,
+        stock: availability,
+        locationId: config.cloudshelf.locationId,
+        clock,
+        ...(config.cloudshelf.locationName ? { locationName: config.cloudshelf.locationName } : {}),
+        driftCheckEvery: config.cloudshelf.driftCheckEvery,
+      })
+    : null;
+  // A burst of sales or a pull becomes one push to the screens, seconds later.
+  const pushSoon = debounced(config.cloudshelf?.pushDebounceMs ?? 1_000, () => scheduler.runNow('cloudshelf').catch(() => undefined));
+  const stockEvents = new StockEvents(availability, hub, () => {
+    if (cloudshelf) pushSoon();
+  });
+  let wake = (): void => {};
+  const exceptionService = new ExceptionService({
+    db, exceptions, outbox, mappings, audit, clock,
+    itemExists: async (itemId) => catalog.byItemId(itemId) !== undefined || (await findItemById(stokly, itemId)) !== null,
+    tenderMapped: (t) => tenderMethod(t) !== undefined,
+    wakeRunner: () => wake(),
+    refundWaitForSaleMs: config.refunds.waitForSaleMinutes * 60_000,
+  });
 
   const runner = new OutboxRunner(
     {
@@ -132,10 +178,13 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       clock,
       ...(options.random ? { random: options.random } : {}),
       send: (row) =>
-        sendSale(row, {
-          client: stokly, resolver, outbox, clock, tenderMethod,
-          storeId: config.storeId, channelId: config.stokly.channelId, locationId: config.stokly.locationId,
-        }),
+        row.kind === 'sale'
+          ? sendSale(row, {
+              client: stokly, resolver, outbox, clock, tenderMethod,
+              storeId: config.storeId, channelId: config.stokly.channelId, locationId: config.stokly.locationId,
+            })
+          : sendRefund(row, { client: stokly, resolver, outbox, clock, tenderMethod, storeId: config.storeId, locationId: config.stokly.locationId }),
+      onResult: (row, result) => exceptionService.onSendResult(row, result),
       pauseQueue: (until) => stokly.gate.pauseUntil(until),
       pausedUntil: () => stokly.gate.pausedUntil(),
     },
@@ -149,22 +198,36 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     },
   );
 
+  wake = () => runner.wake();
+
   let accepting = true;
   const catalogComplete = (): boolean => runs.get('catalog').lastFullAt !== null;
-  const ingest = new SaleIngest({
-    db, sales, outbox, clock,
-    flags: (sale) =>
+  const saleDeps = {
+    sales, outbox, clock,
+    flags: (sale: Sale) =>
       saleFlags(sale, {
         sku: (sku) => catalog.skuStatus(sku, catalogComplete()),
         tenderMapped: (t) => tenderMethod(t) !== undefined,
         availableAfter: (sku) => availability.rawAvailable(sku),
       }),
-    onCommitted: (accepted) => {
-      runner.wake();
-      // Availability drops the moment a store sale is accepted.
-      stockEvents.refresh([...new Set(accepted.flatMap((s) => s.lines.filter((l) => l.fulfilment === 'store').map((l) => l.sku)))]);
+    afterStore: (sale: Sale, raised: ReadonlyArray<{ flag: string; detail: string; sku: string | null }>) => {
+      for (const f of raised.filter((r) => r.flag === 'price_mismatch')) exceptionService.openReview('sale', sale.saleId, 'price_mismatch', `${f.sku ?? ''}: ${f.detail}`);
     },
+  };
+  const saleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps), (accepted) => {
+    runner.wake();
+    for (const sale of accepted) exceptionService.saleArrived(sale.saleId);
+    // Availability drops the moment a store sale is accepted.
+    stockEvents.refresh([...new Set(accepted.flatMap((s) => s.lines.filter((l) => l.fulfilment === 'store').map((l) => l.sku)))]);
   });
+  const refundIngest = new BatchedIngest<Refund, AcceptedRefund>(
+    db,
+    (refund) => storeRefund(refund, { refunds, sales, outbox, clock, tenderMapped: (t) => tenderMethod(t) !== undefined }),
+    (accepted) => {
+      runner.wake();
+      stockEvents.refresh([...new Set(accepted.flatMap((r) => r.lines.filter((l) => l.restock).map((l) => l.sku)))]);
+    },
+  );
 
   scheduler.every('catalog', config.sync.catalogIntervalSeconds, async () => {
     const result = await pullCatalog({ client: stokly, catalog, runs, clock, rules: priceRules, fullResyncHours: config.sync.catalogFullResyncHours });
@@ -174,12 +237,35 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       logger.info(`${retried.length} sale(s) waiting on a SKU can now be posted: retrying`);
       runner.wake();
     }
-    if (result.changedSkus.length) stockEvents.refresh();
+    if (result.changedSkus.length) {
+      stockEvents.refresh();
+      if (cloudshelf) pushSoon();
+    }
   });
   scheduler.every('stock', config.sync.stockIntervalSeconds, async () => {
     await pullStock({ client: stokly, stock, runs, clock, locationId: config.stokly.locationId, source: config.stock.source });
     stockEvents.refresh();
   });
+
+  if (cloudshelf) {
+    // Also on a timer, so a failed push is retried and drift is checked even on a quiet day.
+    scheduler.every('cloudshelf', 300, async () => {
+      const started = clock.now();
+      runs.started('cloudshelf', started);
+      try {
+        const report = await cloudshelf.push();
+        runs.succeeded('cloudshelf', started, clock.now());
+        if (report.products.sent + report.variants.sent + report.stockLevels.sent > 0) {
+          logger.info(`Cloudshelf push: ${report.products.accepted} product(s), ${report.variants.accepted} variant(s), ${report.stockLevels.accepted} stock level(s) accepted; ${report.openIssues} open issue(s)`);
+        }
+      } catch (err) {
+        runs.failed('cloudshelf', (err as Error).message, clock.now());
+        throw err;
+      }
+    }, { runAtStart: false });
+  }
+  scheduler.every('refund-wait', 60, async () => exceptionService.checkWaitingRefunds());
+  exceptionService.retryUnmappedTenders();
 
   // Back online: whatever waited for the network goes now, and stock is fetched at once.
   stokly.on('online', () => {
@@ -211,7 +297,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     accepting: () => accepting,
     routes: [
       healthRoutes(health),
-      salesRoutes(ingest),
+      salesRoutes(saleIngest),
+      refundRoutes(refundIngest),
       stockRoutes(availability, () => clock.now()),
       productRoutes(db),
       eventRoutes(hub, () => stokly.online),
@@ -234,6 +321,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       kioskApi: { url: kioskUrl },
       sync: { stock: syncStatus('stock'), catalog: syncStatus('catalog'), cloudshelf: config.cloudshelf ? syncStatus('cloudshelf') : null },
       flags: flags.counts(),
+      exceptions: { open: exceptions.countOpen(), cloudshelfIssues: cloudshelf?.openIssueCount() ?? 0 },
       now: new Date(clock.now()).toISOString(),
     };
   };
@@ -245,7 +333,9 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       statusRoutes(status),
       outboxRoutes({ outbox, clock, wakeRunner: () => runner.wake() }),
       flagRoutes(flags),
-      syncRoutes(sync, config.cloudshelf !== undefined),
+      syncRoutes(sync, cloudshelf !== null),
+      exceptionRoutes({ exceptions, service: exceptionService, outbox, audit }),
+      cloudshelfRoutes(() => cloudshelf?.listOpenIssues() ?? []),
     ],
   });
 
@@ -274,6 +364,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       accepting = false;
       logger.info('stopping: no new sales accepted; finishing what is in flight');
       probe.stop();
+      pushSoon.cancel();
       hub.closeAll();
       // close() waits for requests in flight, each answered only after its commit.
       await kioskServer.close();
@@ -286,5 +377,5 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     return stopping;
   };
 
-  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, availability, events: hub, status, sync, stop };
+  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, availability, events: hub, exceptions: exceptionService, status, sync, stop };
 }

@@ -72,6 +72,7 @@ const status = {
     cloudshelf: null,
   },
   flags: {},
+  exceptions: { open: 0, cloudshelfIssues: 0 },
   now: '2026-11-26T10:00:00.000Z',
 };
 

@@ -1,5 +1,6 @@
 import type { UpsertVariantsInput } from './inputs.js';
 import type { DesiredVariant } from './mapping.js';
+import type { Change } from './plan.js';
 
 /** Per call, as Cloudshelf's own connector sends; the API refuses a larger call whole. */
 export const BATCH_LIMITS = { products: 1000, variants: 500, stockLevels: 1000 } as const;
@@ -13,24 +14,23 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 
 /**
  * One upsertProductVariants call: its `inputs` grouped by product, and for each group the
- * entries it holds in the same order, so `inputs[g].variants[v]` in an error names members[g][v].
+ * changes it holds in the same order, so `inputs[g].variants[v]` in an error names members[g][v].
  */
-export interface VariantCall<T extends DesiredVariant> {
+export interface VariantCall {
   inputs: UpsertVariantsInput[];
-  members: T[][];
+  members: Change<DesiredVariant>[][];
 }
 
 /** Groups one batch (already within the variant limit) by product, keeping first-seen order. */
-export function variantCall<T extends DesiredVariant>(batch: readonly T[]): VariantCall<T> {
-  const byProduct = new Map<string, T[]>();
-  for (const entry of batch) {
-    const group = byProduct.get(entry.productId);
-    if (group) group.push(entry);
-    else byProduct.set(entry.productId, [entry]);
+export function variantCall(batch: readonly Change<DesiredVariant>[]): VariantCall {
+  const byProduct = new Map<string, Change<DesiredVariant>[]>();
+  for (const change of batch) {
+    const group = byProduct.get(change.payload.productId);
+    if (group) group.push(change);
+    else byProduct.set(change.payload.productId, [change]);
   }
-  const members = [...byProduct.values()];
   return {
-    inputs: [...byProduct.entries()].map(([productId, group]) => ({ productId, variants: group.map((e) => e.input) })),
-    members,
+    inputs: [...byProduct.entries()].map(([productId, group]) => ({ productId, variants: group.map((c) => c.payload.input) })),
+    members: [...byProduct.values()],
   };
 }

@@ -73,9 +73,19 @@ export const parseStoredVariant = (entity: PushedEntity): DesiredVariant | null 
 export const parseStoredProduct = (entity: PushedEntity): ProductInput | null => parseStored(storedProduct, entity);
 const parseStoredStockLevel = (entity: PushedEntity): StockLevelInput | null => parseStored(storedStockLevel, entity);
 
-function changed<T>(externalId: string, sku: string | null, payload: T, pushed: PushedEntity | undefined): Change<T> | null {
-  const hash = contentHash(payload);
+function changed<T>(externalId: string, sku: string | null, payload: T, pushed: PushedEntity | undefined, hashed: unknown = payload): Change<T> | null {
+  const hash = contentHash(hashed);
   return pushed?.hash === hash ? null : { externalId, sku, hash, payload };
+}
+
+/**
+ * A variant's hash leaves out isInStock: Cloudshelf derives it from the variant's stock levels
+ * once it has any, so a stock change is one stock level, not a variant as well. The flag still
+ * goes (current) whenever the variant is sent for another reason.
+ */
+function variantHashContent(variant: DesiredVariant): unknown {
+  const { isInStock: _derivedFromStockLevels, ...owned } = variant.input;
+  return { productId: variant.productId, input: owned };
 }
 
 /**
@@ -86,9 +96,12 @@ function changed<T>(externalId: string, sku: string | null, payload: T, pushed: 
 export function planPush(desired: DesiredCatalogue, pushed: PushedState): PushPlan {
   const plan: PushPlan = { products: [], variants: [], stockLevels: [] };
   const skuOf = new Map<string, string>();
+  // A product has no SKU of its own; its first variant's tells a person which one it is.
+  const firstSku = new Map<string, string>();
+  for (const v of desired.variants) if (!firstSku.has(v.productId)) firstSku.set(v.productId, v.input.sku);
 
   for (const product of desired.products) {
-    const change = changed(product.id, null, product, pushed.products.get(product.id));
+    const change = changed(product.id, firstSku.get(product.id) ?? null, product, pushed.products.get(product.id));
     if (change) plan.products.push(change);
   }
 
@@ -99,7 +112,7 @@ export function planPush(desired: DesiredCatalogue, pushed: PushedState): PushPl
   }
   for (const [id, variant] of variants) {
     skuOf.set(id, variant.input.sku);
-    const change = changed(id, variant.input.sku, variant, pushed.variants.get(id));
+    const change = changed(id, variant.input.sku, variant, pushed.variants.get(id), variantHashContent(variant));
     if (change) plan.variants.push(change);
   }
 

@@ -23,6 +23,7 @@ export interface OutboxRow {
   createdAt: number;
   updatedAt: number;
   doneAt: number | null;
+  parentRef: string | null;
 }
 
 interface RawRow {
@@ -44,6 +45,7 @@ interface RawRow {
   created_at: number;
   updated_at: number;
   done_at: number | null;
+  parent_ref: string | null;
 }
 
 function fromRaw(r: RawRow): OutboxRow {
@@ -52,7 +54,7 @@ function fromRaw(r: RawRow): OutboxRow {
     attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastAttemptAt: r.last_attempt_at,
     lastError: r.last_error, outcomeUnknown: r.outcome_unknown === 1, remoteId: r.remote_id,
     remoteRef: r.remote_ref, exceptionReason: r.exception_reason, voidReason: r.void_reason,
-    createdAt: r.created_at, updatedAt: r.updated_at, doneAt: r.done_at,
+    createdAt: r.created_at, updatedAt: r.updated_at, doneAt: r.done_at, parentRef: r.parent_ref,
   };
 }
 
@@ -70,13 +72,13 @@ export class OutboxRepo {
   private readonly insertStmt;
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at)
-                                  VALUES (?, ?, ?, 'pending', ?, ?, ?)`);
+    this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at, parent_ref)
+                                  VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
   }
 
   /** Hot path (every accepted sale): call inside the transaction that stores the document. */
-  insert(kind: OutboxKind, ref: string, payload: string, now: number): number {
-    return Number(this.insertStmt.run(kind, ref, payload, now, now, now).lastInsertRowid);
+  insert(kind: OutboxKind, ref: string, payload: string, now: number, parentRef: string | null = null): number {
+    return Number(this.insertStmt.run(kind, ref, payload, now, now, now, parentRef).lastInsertRowid);
   }
 
   get(id: number): OutboxRow | undefined {
@@ -95,7 +97,9 @@ export class OutboxRepo {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare<[number, number], RawRow>(
-          `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?
+          // A refund is sent only after its sale is done.
+          `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ?
+             AND (parent_ref IS NULL OR EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'sale' AND p.ref = o.parent_ref AND p.status = 'done'))
            ORDER BY next_attempt_at, id LIMIT ?`,
         )
         .all(now, limit);
@@ -154,8 +158,39 @@ export class OutboxRepo {
       .run(now, now, id).changes === 1;
   }
 
+  /** A person decided this will not go to Stok.ly; the reason is kept. Final. */
+  markVoided(id: number, reason: string, now: number): boolean {
+    return this.db
+      .prepare(`UPDATE outbox SET status = 'voided', void_reason = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'exception')`)
+      .run(reason, now, id).changes === 1;
+  }
+
+  /** Refunds still waiting whose sale has not arrived (no sale row) or was voided. */
+  waitingRefunds(): Array<{ id: number; ref: string; parentRef: string; createdAt: number; saleStatus: OutboxStatus | null }> {
+    return this.db
+      .prepare<[], { id: number; ref: string; parent_ref: string; created_at: number; sale_status: OutboxStatus | null }>(
+        `SELECT o.id, o.ref, o.parent_ref, o.created_at, p.status AS sale_status FROM outbox o
+           LEFT JOIN outbox p ON p.kind = 'sale' AND p.ref = o.parent_ref
+          WHERE o.kind = 'refund' AND o.status = 'pending' AND (p.id IS NULL OR p.status = 'voided')`,
+      )
+      .all()
+      .map((r) => ({ id: r.id, ref: r.ref, parentRef: r.parent_ref, createdAt: r.created_at, saleStatus: r.sale_status }));
+  }
+
+  /** Rows waiting for a person for one of these reasons. */
+  exceptionsWithReason(reasons: readonly string[]): OutboxRow[] {
+    if (reasons.length === 0) return [];
+    return this.db
+      .prepare<string[], RawRow>(`SELECT * FROM outbox WHERE status = 'exception' AND exception_reason IN (${reasons.map(() => '?').join(',')})`)
+      .all(...reasons)
+      .map(fromRaw);
+  }
+
   nextDueAt(): number | null {
-    const r = this.db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get();
+    const r = this.db.prepare<[], { at: number | null }>(
+      `SELECT MIN(next_attempt_at) AS at FROM outbox o WHERE status = 'pending'
+         AND (parent_ref IS NULL OR EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'sale' AND p.ref = o.parent_ref AND p.status = 'done'))`,
+    ).get();
     return r?.at ?? null;
   }
 

@@ -16,6 +16,8 @@ export class SalesRepo {
   private readonly insertLineStmt;
   private readonly insertPaymentStmt;
   private readonly setFlagsStmt;
+  private readonly byOrderStmt;
+  private readonly effectiveStmt;
   private readonly insertFlagStmt;
 
   constructor(db: Db) {
@@ -23,8 +25,8 @@ export class SalesRepo {
       'SELECT sale_id, body_hash, received_at, flags FROM sales WHERE sale_id = ?',
     );
     this.insertSaleStmt = db.prepare(
-      `INSERT INTO sales (sale_id, kiosk_id, occurred_at, currency, total, paid, body_hash, flags, received_at, cloudshelf_order_id)
-       VALUES (@saleId, @kioskId, @occurredAt, @currency, @total, @paid, @bodyHash, @flags, @receivedAt, @cloudshelfOrderId)`,
+      `INSERT INTO sales (sale_id, kiosk_id, occurred_at, currency, total, paid, body_hash, flags, received_at, cloudshelf_order_id, duplicate_of, source)
+       VALUES (@saleId, @kioskId, @occurredAt, @currency, @total, @paid, @bodyHash, @flags, @receivedAt, @cloudshelfOrderId, @duplicateOf, @source)`,
     );
     this.insertLineStmt = db.prepare(
       `INSERT INTO sale_lines (sale_id, line_no, sku, quantity, unit_price, tax, discount, fulfilment)
@@ -33,6 +35,8 @@ export class SalesRepo {
     this.insertPaymentStmt = db.prepare(
       'INSERT INTO sale_payments (sale_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)',
     );
+    this.byOrderStmt = db.prepare<[string], { sale_id: string }>('SELECT sale_id FROM sales WHERE cloudshelf_order_id = ?');
+    this.effectiveStmt = db.prepare<[string], { sale_id: string; duplicate_of: string | null }>('SELECT sale_id, duplicate_of FROM sales WHERE sale_id = ?');
     this.setFlagsStmt = db.prepare('UPDATE sales SET flags = ? WHERE sale_id = ?');
     this.insertFlagStmt = db.prepare('INSERT INTO sale_flags (sale_id, flag, sku, detail, created_at) VALUES (?, ?, ?, ?, ?)');
   }
@@ -43,13 +47,24 @@ export class SalesRepo {
     for (const f of flags) this.insertFlagStmt.run(saleId, f.flag, f.sku, f.detail, now);
   }
 
+  findByCloudshelfOrder(orderId: string): { saleId: string } | undefined {
+    const r = this.byOrderStmt.get(orderId);
+    return r && { saleId: r.sale_id };
+  }
+
+  /** The sale that is posted for this id: itself, or the twin it duplicates. */
+  effectiveSaleId(saleId: string): string | undefined {
+    const r = this.effectiveStmt.get(saleId);
+    return r ? (r.duplicate_of ?? r.sale_id) : undefined;
+  }
+
   find(saleId: string): StoredSaleReceipt | undefined {
     const r = this.findStmt.get(saleId);
     return r && { saleId: r.sale_id, bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as SaleFlag[] };
   }
 
   /** Call inside the transaction that also writes the outbox row. */
-  insert(sale: Sale, bodyHash: string, receivedAt: string): void {
+  insert(sale: Sale, bodyHash: string, receivedAt: string, extra: { duplicateOf: string | null; source: 'kiosk' | 'cloudshelf' }): void {
     this.insertSaleStmt.run({
       saleId: sale.saleId,
       kioskId: sale.kioskId,
@@ -60,7 +75,10 @@ export class SalesRepo {
       bodyHash,
       flags: '[]',
       receivedAt,
-      cloudshelfOrderId: sale.cloudshelf?.orderId ?? null,
+      // The twin keeps the Cloudshelf order id: the unique index belongs to the sale that is posted.
+      cloudshelfOrderId: extra.duplicateOf ? null : (sale.cloudshelf?.orderId ?? null),
+      duplicateOf: extra.duplicateOf,
+      source: extra.source,
     });
     sale.lines.forEach((l, i) =>
       this.insertLineStmt.run(sale.saleId, i, l.sku, l.quantity, l.unitPrice, l.tax, l.discount, l.fulfilment),

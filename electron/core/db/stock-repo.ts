@@ -11,11 +11,17 @@ export class StockRepo {
   constructor(private readonly db: Db) {
     this.onHandStmt = db.prepare<[string], { on_hand: number }>('SELECT on_hand FROM stock_levels WHERE item_id = ?');
     // Only unsettled rows are read (partial index), so this stays small however long the history.
+    // Restocked refund lines count the other way until Stok.ly's figure has them.
     this.pendingStmt = db.prepare<[], { sku: string; qty: number }>(
-      `SELECT l.sku AS sku, SUM(l.quantity) AS qty
-         FROM outbox o JOIN sale_lines l ON l.sale_id = o.ref
-        WHERE o.stock_settled = 0 AND o.kind = 'sale' AND o.status != 'voided' AND l.fulfilment = 'store'
-        GROUP BY l.sku`,
+      `SELECT sku, SUM(qty) AS qty FROM (
+         SELECT l.sku AS sku, l.quantity AS qty
+           FROM outbox o JOIN sale_lines l ON l.sale_id = o.ref
+          WHERE o.stock_settled = 0 AND o.kind = 'sale' AND o.status != 'voided' AND l.fulfilment = 'store'
+         UNION ALL
+         SELECT r.sku AS sku, -r.quantity AS qty
+           FROM outbox o JOIN refund_lines r ON r.refund_id = o.ref
+          WHERE o.stock_settled = 0 AND o.kind = 'refund' AND o.status != 'voided' AND r.restock = 1
+       ) GROUP BY sku`,
     );
   }
 

@@ -1,46 +1,35 @@
-import type { AcceptedSale, Sale } from '../../../shared/kiosk-api.js';
-import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import type { OutboxRepo } from '../db/outbox-repo.js';
-import type { SalesRepo } from '../db/sales-repo.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
-import type { RaisedFlag } from './sale-flags.js';
 
-export type IngestOutcome =
-  | { type: 'accepted'; receipt: AcceptedSale }
-  | { type: 'duplicate'; receipt: AcceptedSale }
+/** The answer to a stored document: new (201), the same again (200) or changed (409). */
+export type IngestOutcome<R> =
+  | { type: 'accepted'; receipt: R }
+  | { type: 'duplicate'; receipt: R }
   | { type: 'conflict'; receivedAt: string };
 
-interface Waiting {
-  sale: Sale;
-  resolve(outcome: IngestOutcome): void;
+interface Waiting<T, R> {
+  doc: T;
+  resolve(outcome: IngestOutcome<R>): void;
   reject(err: unknown): void;
 }
 
-export interface SaleIngestDeps {
-  db: Db;
-  sales: SalesRepo;
-  outbox: OutboxRepo;
-  /** Called after the sale is written, inside its transaction. */
-  flags(sale: Sale): RaisedFlag[];
-  clock: Clock;
-  /** After the commit: wake the runner, update stock. */
-  onCommitted(sales: readonly Sale[]): void;
-}
-
 /**
- * Stores kiosk sales with their outbox rows. Requests that arrive together are committed
- * together (one fsync for many), and each is answered only after that commit returned.
+ * Stores kiosk documents (sales, refunds) with their outbox rows. Requests that arrive together
+ * are committed together — one fsync for many — and each is answered only after that commit
+ * returned. `store` runs inside the transaction, one savepoint per document.
  */
-export class SaleIngest {
-  private queue: Waiting[] = [];
+export class BatchedIngest<T, R> {
+  private queue: Array<Waiting<T, R>> = [];
   private scheduled = false;
 
-  constructor(private readonly deps: SaleIngestDeps) {}
+  constructor(
+    private readonly db: Db,
+    private readonly store: (doc: T) => IngestOutcome<R>,
+    private readonly onCommitted: (accepted: readonly T[]) => void,
+  ) {}
 
-  submit(sale: Sale): Promise<IngestOutcome> {
+  submit(doc: T): Promise<IngestOutcome<R>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ sale, resolve, reject });
+      this.queue.push({ doc, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -53,16 +42,15 @@ export class SaleIngest {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const { db } = this.deps;
-    const outcomes: Array<IngestOutcome | Error> = [];
-    const created: Sale[] = [];
+    const outcomes: Array<IngestOutcome<R> | Error> = [];
+    const accepted: T[] = [];
     try {
-      db.transaction(() => {
+      this.db.transaction(() => {
         for (const w of batch) {
           try {
             // A savepoint each: one bad document cannot take the batch down with it.
-            const outcome = db.transaction(() => this.store(w.sale))();
-            if (outcome.type === 'accepted') created.push(w.sale);
+            const outcome = this.db.transaction(() => this.store(w.doc))();
+            if (outcome.type === 'accepted') accepted.push(w.doc);
             outcomes.push(outcome);
           } catch (err) {
             outcomes.push(err as Error);
@@ -78,24 +66,6 @@ export class SaleIngest {
       if (outcome instanceof Error || outcome === undefined) w.reject(outcome ?? new Error('no outcome'));
       else w.resolve(outcome);
     });
-    if (created.length) this.deps.onCommitted(created);
-  }
-
-  private store(sale: Sale): IngestOutcome {
-    const body = canonicalJson(sale);
-    const hash = sha256Hex(body);
-    const existing = this.deps.sales.find(sale.saleId);
-    if (existing) {
-      if (existing.bodyHash !== hash) return { type: 'conflict', receivedAt: existing.receivedAt };
-      return { type: 'duplicate', receipt: { saleId: sale.saleId, status: 'accepted', receivedAt: existing.receivedAt, flags: existing.flags } };
-    }
-    const now = this.deps.clock.now();
-    const receivedAt = new Date(now).toISOString();
-    this.deps.sales.insert(sale, hash, receivedAt);
-    this.deps.outbox.insert('sale', sale.saleId, body, now);
-    const raised = this.deps.flags(sale);
-    this.deps.sales.setFlags(sale.saleId, raised, now);
-    const flags = [...new Set(raised.map((f) => f.flag))];
-    return { type: 'accepted', receipt: { saleId: sale.saleId, status: 'accepted', receivedAt, flags } };
+    if (accepted.length) this.onCommitted(accepted);
   }
 }

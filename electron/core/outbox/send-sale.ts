@@ -49,7 +49,7 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
       if (!remoteId) {
         const blocked = await blockingProblem(sale, deps);
         if (blocked) return blocked;
-        const resolution = await deps.resolver.resolve(sale.lines.map((l) => l.sku));
+        const resolution = await deps.resolver.resolve(sale.lines.map((l) => l.sku), { saleId: sale.saleId });
         const skuProblem = skuProblemResult(sale, resolution);
         if (skuProblem) return skuProblem;
         const methods = new Map(sale.payments.map((p) => [p.tender, deps.tenderMethod(p.tender) ?? -1]));
@@ -96,7 +96,7 @@ function skuProblemResult(sale: Sale, r: { unknown: string[]; inactive: string[]
 async function collectStoreLines(sale: Sale, remoteId: string, deps: SaleSenderDeps): Promise<SendResult> {
   const storeLines = sale.lines.filter((l) => l.fulfilment === 'store');
   if (storeLines.length === 0) return { type: 'done' };
-  const resolution = await deps.resolver.resolve(storeLines.map((l) => l.sku));
+  const resolution = await deps.resolver.resolve(storeLines.map((l) => l.sku), { saleId: sale.saleId });
   const orderLines = await getSaleOrderLines(deps.client, remoteId);
   const unused = new Set<StoklySaleOrderLine>(orderLines);
   const toCollect: Array<{ lineId: string; quantity: number }> = [];

@@ -1,6 +1,7 @@
 import { toCatalogProduct, type PriceRules } from '../catalog/item-mapping.js';
 import type { Clock } from '../clock.js';
 import type { CatalogRepo } from '../db/catalog-repo.js';
+import type { MappingsRepo } from '../db/mappings-repo.js';
 import type { StoklyClient } from '../stokly/client.js';
 import { findItemsBySku } from '../stokly/items.js';
 
@@ -21,11 +22,21 @@ export class SkuResolver {
     private readonly catalog: CatalogRepo,
     private readonly rules: PriceRules,
     private readonly clock: Clock,
+    private readonly mappings: MappingsRepo,
   ) {}
 
-  async resolve(skus: Iterable<string>): Promise<Resolution> {
+  /**
+   * A person's mapping wins: for this sale only (`saleId`), then a standing alias; otherwise the
+   * master decides.
+   */
+  async resolve(skus: Iterable<string>, context: { saleId?: string } = {}): Promise<Resolution> {
     const out: Resolution = { itemIds: new Map(), unknown: [], inactive: [], ambiguous: [] };
     for (const sku of new Set(skus)) {
+      const mapped = (context.saleId ? this.mappings.saleOverride(context.saleId, sku) : undefined) ?? this.mappings.alias(sku);
+      if (mapped) {
+        out.itemIds.set(sku, mapped);
+        continue;
+      }
       let status = this.catalog.skuStatus(sku, false);
       if (status.kind !== 'active') {
         const found = await findItemsBySku(this.client, sku);

@@ -10,7 +10,24 @@ export const adjustmentSchema = z.strictObject({
   items: z.array(z.strictObject({ itemId: nonEmpty, quantity: z.int() })).min(1),
 });
 
-/** The credit-note body is not known: any JSON object, with an optional saleOrderId link. */
-export const creditNoteSchema = z.looseObject({
-  saleOrderId: nonEmpty.optional(),
+/**
+ * ASSUMED credit-note body (the real one is not published): the same shape the agent's
+ * electron/core/stokly/credit-note-mapping.ts sends. Kept strict so a drift between the two is
+ * a loud 422, and in one place so a real account's shape replaces it here and there.
+ */
+export const creditNoteSchema = z.strictObject({
+  saleOrderId: nonEmpty,
+  createdAt: z.iso.datetime({ offset: true }),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  sourceReferenceId: nonEmpty,
+  reason: nonEmpty,
+  items: z.array(z.strictObject({
+    lineId: nonEmpty,
+    referenceId: nonEmpty,
+    quantity: z.int().positive(),
+    amount: z.number().nonnegative(),
+    restock: z.boolean(),
+    locationId: nonEmpty.optional(),
+  })).min(1),
+  payments: z.array(z.strictObject({ method: z.int(), amount: z.number().nonnegative() })),
 });

@@ -1,6 +1,8 @@
 import type { Migration } from '../migration.js';
 import { migration0010 } from './0010-outbox.js';
 import { migration0020 } from './0020-catalog-stock.js';
+import { migration0030 } from './0030-cloudshelf-push.js';
+import { migration0040 } from './0040-exceptions-refunds.js';
 
 /** Every migration this build knows, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0010, migration0020];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];

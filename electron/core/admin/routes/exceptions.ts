@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { auditEntrySchema, exceptionActionSchema, exceptionDetailSchema, exceptionListSchema, exceptionQuerySchema, type ExceptionItem } from '../../../../shared/admin-api.js';
+import type { AuditRepo } from '../../db/audit-repo.js';
+import type { ExceptionRow, ExceptionsRepo } from '../../db/exceptions-repo.js';
+import type { OutboxRepo } from '../../db/outbox-repo.js';
+import type { ExceptionService } from '../../exceptions/service.js';
+import { ApiError } from '../../http/api-error.js';
+import type { RouteModule } from '../../http/typed-app.js';
+import { toOutboxItem } from './outbox.js';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** The exception queue for staff: list, open one, act on it; the audit log read-only. */
+export function exceptionRoutes(deps: { exceptions: ExceptionsRepo; service: ExceptionService; outbox: OutboxRepo; audit: AuditRepo }): RouteModule {
+  const toItem = (e: ExceptionRow): ExceptionItem => ({
+    id: e.id, subjectKind: e.subjectKind, subjectRef: e.subjectRef, reason: e.reason, ...deps.service.describe(e),
+    detail: e.detail, blocking: e.blocking, status: e.status, createdAt: new Date(e.createdAt).toISOString(),
+    resolvedAt: iso(e.resolvedAt), resolvedBy: e.resolvedBy, resolution: e.resolution,
+  });
+  const params = z.object({ id: z.coerce.number().int().positive() });
+  const detail = (e: ExceptionRow) => {
+    const row = e.outboxId === null ? undefined : deps.outbox.get(e.outboxId);
+    return {
+      ...toItem(e),
+      notes: deps.exceptions.notes(e.id),
+      audit: deps.audit.forSubject(e.subjectKind, e.subjectRef),
+      document: row ? (JSON.parse(row.payload) as unknown) : null,
+      outbox: row ? toOutboxItem(row) : null,
+    };
+  };
+  return (app) => {
+    app.get('/api/exceptions', { schema: { querystring: exceptionQuerySchema, response: { 200: exceptionListSchema } } }, async (request) => ({
+      items: deps.exceptions.list(request.query).map(toItem),
+    }));
+    app.get('/api/exceptions/:id', { schema: { params, response: { 200: exceptionDetailSchema } } }, async (request) => {
+      const e = deps.exceptions.get(request.params.id);
+      if (!e) throw new ApiError(404, 'not_found', `No exception ${request.params.id}.`);
+      return detail(e);
+    });
+    app.post('/api/exceptions/:id/actions', { schema: { params, body: exceptionActionSchema, response: { 200: exceptionDetailSchema } } }, async (request) =>
+      detail(await deps.service.act(request.params.id, request.body)));
+    app.get('/api/audit', { schema: { querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), response: { 200: z.object({ items: z.array(auditEntrySchema) }) } } }, async (request) => ({
+      items: deps.audit.recent(request.query.limit),
+    }));
+  };
+}

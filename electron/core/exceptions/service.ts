@@ -1,0 +1,166 @@
+import { exceptionHelp, type ExceptionReason } from '../../../shared/exceptions.js';
+import type { Clock } from '../clock.js';
+import type { AuditRepo } from '../db/audit-repo.js';
+import type { Db } from '../db/connection.js';
+import type { ExceptionRow, ExceptionsRepo, SubjectKind } from '../db/exceptions-repo.js';
+import type { MappingsRepo } from '../db/mappings-repo.js';
+import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
+import { ApiError } from '../http/api-error.js';
+import { scopedLogger } from '../logging/logger.js';
+import type { SendResult } from '../outbox/send-result.js';
+
+const logger = scopedLogger('exceptions');
+
+export type ExceptionAction =
+  | { action: 'retry'; actor: string }
+  | { action: 'map_sku'; actor: string; sku: string; itemId: string; scope: 'sale' | 'standing' }
+  | { action: 'map_tender'; actor: string; tender: string; method: number; ledger?: string | undefined }
+  | { action: 'void'; actor: string; reason: string }
+  | { action: 'note'; actor: string; text: string }
+  | { action: 'acknowledge'; actor: string; note?: string | undefined };
+
+export interface ExceptionServiceDeps {
+  db: Db;
+  exceptions: ExceptionsRepo;
+  outbox: OutboxRepo;
+  mappings: MappingsRepo;
+  audit: AuditRepo;
+  clock: Clock;
+  /** Does Stok.ly have this item? (catalogue first, then Stok.ly itself) */
+  itemExists(itemId: string): Promise<boolean>;
+  tenderMapped(tender: string): boolean;
+  wakeRunner(): void;
+  refundWaitForSaleMs: number;
+}
+
+const subjectOf = (row: OutboxRow): SubjectKind => (row.kind === 'sale' ? 'sale' : 'refund');
+
+/**
+ * The exception queue: every sale or refund that needs a person is a work item with a reason, an
+ * explanation and a suggested fix; every action on it is audited, before and after.
+ */
+export class ExceptionService {
+  constructor(private readonly deps: ExceptionServiceDeps) {}
+
+  /** The runner's results: a permanent failure opens an item; success closes the open ones. */
+  onSendResult(row: OutboxRow, result: SendResult): void {
+    const now = this.deps.clock.now();
+    if (result.type === 'permanent') {
+      this.deps.exceptions.open({ subjectKind: subjectOf(row), subjectRef: row.ref, outboxId: row.id, reason: result.reason, detail: result.error, blocking: true, now });
+    } else if (result.type === 'done') {
+      const closed = this.deps.exceptions.close(subjectOf(row), row.ref, 'resolved', 'system', 'posted to Stok.ly', now);
+      if (closed) this.deps.audit.append({ at: now, actor: 'system', action: 'resolved', subjectKind: subjectOf(row), subjectRef: row.ref, after: { status: 'done', remoteId: row.remoteId }, detail: 'the cause was fixed; posted to Stok.ly' });
+    }
+  }
+
+  /** A review item that does not hold the sale back (it is posted as paid). */
+  openReview(subjectKind: SubjectKind, subjectRef: string, reason: ExceptionReason, detail: string): void {
+    this.deps.exceptions.open({ subjectKind, subjectRef, outboxId: null, reason, detail, blocking: false, now: this.deps.clock.now() });
+  }
+
+  describe(e: ExceptionRow): { title: string; fix: string } {
+    return exceptionHelp[e.reason as ExceptionReason] ?? { title: e.reason, fix: 'Read the detail; retry once the cause is fixed, or void with a reason.' };
+  }
+
+  async act(id: number, a: ExceptionAction): Promise<ExceptionRow> {
+    const e = this.deps.exceptions.get(id);
+    if (!e) throw new ApiError(404, 'not_found', `No exception ${id}.`);
+    if (e.status !== 'open' && a.action !== 'note') throw new ApiError(409, 'not_open', `Exception ${id} is ${e.status}; only notes can be added.`);
+    const row = e.outboxId === null ? undefined : this.deps.outbox.get(e.outboxId);
+    const now = this.deps.clock.now();
+    const audit = (action: string, before: unknown, after: unknown, detail?: string): void =>
+      this.deps.audit.append({ at: now, actor: a.actor, action, subjectKind: e.subjectKind, subjectRef: e.subjectRef, before, after, ...(detail ? { detail } : {}) });
+
+    switch (a.action) {
+      case 'retry': {
+        this.requireRow(e, row);
+        this.deps.outbox.retryNow(row!.id, now);
+        audit('retry', { status: row!.status }, { status: 'pending' });
+        break;
+      }
+      case 'map_sku': {
+        this.requireRow(e, row);
+        if (!(await this.deps.itemExists(a.itemId))) throw new ApiError(422, 'unknown_item', `Stok.ly has no item ${a.itemId}; pick an existing item.`);
+        const before = { sku: a.sku, itemId: this.deps.mappings.alias(a.sku) ?? null };
+        if (a.scope === 'standing') this.deps.mappings.setAlias(a.sku, a.itemId, a.actor, now);
+        else this.deps.mappings.setSaleOverride(row!.ref, a.sku, a.itemId);
+        this.deps.outbox.retryNow(row!.id, now);
+        audit(a.scope === 'standing' ? 'map_sku_standing' : 'map_sku_sale', before, { sku: a.sku, itemId: a.itemId });
+        if (a.scope === 'standing') this.retryWhere(['unknown_sku', 'inactive_sku', 'ambiguous_sku'], () => true);
+        break;
+      }
+      case 'map_tender': {
+        const before = this.deps.mappings.tender(a.tender) ?? null;
+        this.deps.mappings.setTender(a.tender, a.method, a.ledger ?? null, a.actor, now);
+        audit('map_tender', before, { tender: a.tender, method: a.method, ledger: a.ledger ?? null });
+        this.retryUnmappedTenders();
+        break;
+      }
+      case 'void': {
+        if (row && !this.deps.outbox.markVoided(row.id, a.reason, now)) {
+          throw new ApiError(409, 'not_voidable', `The ${row.kind} is ${row.status}; only waiting ones can be voided.`);
+        }
+        this.deps.exceptions.close(e.subjectKind, e.subjectRef, 'voided', a.actor, a.reason, now, false);
+        audit('void', { status: row?.status ?? e.status }, { status: 'voided', reason: a.reason }, a.reason);
+        break;
+      }
+      case 'note':
+        this.deps.exceptions.addNote(id, a.actor, a.text, now);
+        audit('note', null, null, a.text);
+        break;
+      case 'acknowledge':
+        if (e.blocking) throw new ApiError(409, 'blocking', 'This item holds a sale back: retry, map or void it instead.');
+        this.deps.exceptions.closeOne(id, 'resolved', a.actor, a.note ?? 'acknowledged', now);
+        audit('acknowledge', { status: 'open' }, { status: 'resolved' }, a.note);
+        break;
+    }
+    logger.info(`exception ${id} (${e.reason}, ${e.subjectKind} ${e.subjectRef}): ${a.action} by ${a.actor}`);
+    this.deps.wakeRunner();
+    return this.deps.exceptions.get(id) ?? e;
+  }
+
+  /** Tender now mapped (configuration or staff window): the sales waiting on it go again. */
+  retryUnmappedTenders(): number {
+    return this.retryWhere(['unmapped_tender'], (row) => {
+      const doc = JSON.parse(row.payload) as { payments?: Array<{ tender: string }> };
+      return (doc.payments ?? []).every((p) => this.deps.tenderMapped(p.tender));
+    });
+  }
+
+  /**
+   * Refunds whose sale has not arrived within the wait, or whose sale was voided, become work
+   * items; a refund whose sale then arrives goes back to the queue by itself.
+   */
+  checkWaitingRefunds(): void {
+    const now = this.deps.clock.now();
+    for (const r of this.deps.outbox.waitingRefunds()) {
+      const voided = r.saleStatus === 'voided';
+      if (!voided && now - r.createdAt < this.deps.refundWaitForSaleMs) continue;
+      const reason: ExceptionReason = voided ? 'sale_voided' : 'refund_without_sale';
+      const detail = voided
+        ? `sale ${r.parentRef} was voided, so refund ${r.ref} has nothing to credit in Stok.ly`
+        : `refund ${r.ref} has waited ${Math.round((now - r.createdAt) / 60_000)} min for sale ${r.parentRef}, which has not arrived`;
+      this.deps.outbox.markException(r.id, reason, detail, now);
+      this.deps.exceptions.open({ subjectKind: 'refund', subjectRef: r.ref, outboxId: r.id, reason, detail, blocking: true, now });
+    }
+  }
+
+  /** After a sale is stored: refunds that gave up waiting for it go again. */
+  saleArrived(saleId: string): void {
+    this.retryWhere(['refund_without_sale'], (row) => row.parentRef === saleId);
+  }
+
+  private retryWhere(reasons: readonly string[], ok: (row: OutboxRow) => boolean): number {
+    const now = this.deps.clock.now();
+    let n = 0;
+    for (const row of this.deps.outbox.exceptionsWithReason(reasons)) {
+      if (ok(row) && this.deps.outbox.retryNow(row.id, now)) n++;
+    }
+    if (n) this.deps.wakeRunner();
+    return n;
+  }
+
+  private requireRow(e: ExceptionRow, row: OutboxRow | undefined): void {
+    if (!row) throw new ApiError(409, 'no_record', `Exception ${e.id} is not about a sale or refund waiting to be sent.`);
+  }
+}
