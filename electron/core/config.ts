@@ -111,7 +111,7 @@ export const configSchema = z.strictObject({
   }).optional(),
   refunds: z.strictObject({
     /** A refund whose sale has not arrived after this long becomes an exception. */
-    waitForSaleMinutes: positiveInt.default(1_440),
+    waitForSaleMinutes: z.number().positive().default(1_440),
   }).default({ waitForSaleMinutes: 1_440 }),
   database: z.strictObject({
     /** How long a write waits for a lock before the kiosk is told 503 (it keeps the sale and retries). */

@@ -25,6 +25,7 @@ const unique = (values: readonly string[]): string[] => [...new Set(values)];
 export class TenderGroups {
   private readonly byKey = new Map<string, TenderGroup>();
   private readonly tenderKey = new Map<string, string>();
+  private readonly configuredKeys: string[] = [];
 
   /**
    * @param configured tender names in configuration order
@@ -52,6 +53,7 @@ export class TenderGroups {
         label: tenders.join(' + '),
       };
       this.byKey.set(group.key, group);
+      this.configuredKeys.push(group.key);
       for (const t of tenders) this.tenderKey.set(t, group.key);
     }
   }
@@ -63,8 +65,14 @@ export class TenderGroups {
     if (m) {
       // Mapped outside the configuration's list (e.g. from the staff window): joins its method's row.
       const group = this.forMethod(m.method);
+      if (group.tenders.length === 0) {
+        group.ledger = m.ledger;
+        group.note = null;
+      } else {
+        if (!group.ledger.split(' / ').includes(m.ledger)) group.ledger = `${group.ledger} / ${m.ledger}`;
+        group.note = `${[...group.tenders, tender].join(' and ')} share Stok.ly payment method ${m.method}, which cannot tell them apart: reported together`;
+      }
       group.tenders.push(tender);
-      if (!group.ledger.split(' / ').includes(m.ledger)) group.ledger = `${group.ledger} / ${m.ledger}`;
       group.label = group.tenders.join(' + ');
       this.tenderKey.set(tender, group.key);
       return group;
@@ -100,9 +108,10 @@ export class TenderGroups {
 
   /** Configured rows first (configuration order), then rows found in the day's data, by key. */
   all(): TenderGroup[] {
-    const groups = [...this.byKey.values()];
-    const configured = groups.filter((g) => g.tenders.length > 0 && g.note === null || (g.tenders.length > 1));
-    const rest = groups.filter((g) => !configured.includes(g)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const configured = this.configuredKeys.map((k) => this.byKey.get(k) as TenderGroup);
+    const rest = [...this.byKey.values()]
+      .filter((g) => !this.configuredKeys.includes(g.key))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return [...configured, ...rest];
   }
 }
