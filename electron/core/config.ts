@@ -108,6 +108,15 @@ export const configSchema = z.strictObject({
     orderPollSeconds: scheduleSpec.default(60),
     /** Cloudshelf orders carry no tender: the one they were paid with at the kiosk. */
     orderTender: z.string().regex(/^[a-z0-9_]{1,64}$/).default('card'),
+    /**
+     * Take Cloudshelf orders that never came over the LAN. The schema has no store on an order,
+     * so turn this off on all but one store of an organisation sharing one Cloudshelf account.
+     */
+    orderIntake: z.boolean().default(true),
+    /** Polled orders did not pass the till: endless aisle ("ship") unless told otherwise. */
+    orderFulfilment: z.enum(['ship', 'store']).default('ship'),
+    /** The first poll takes orders updated after this time (default: when intake first runs). */
+    orderIntakeSince: z.iso.datetime({ offset: true }).optional(),
   }).optional(),
   refunds: z.strictObject({
     /** A refund whose sale has not arrived after this long becomes an exception. */

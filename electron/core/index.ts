@@ -36,6 +36,8 @@ import { cloudshelfRoutes } from './admin/routes/cloudshelf.js';
 import { sendRefund } from './outbox/send-refund.js';
 import { CloudshelfClient } from './cloudshelf/client.js';
 import { CloudshelfPusher } from './cloudshelf/push.js';
+import { OrderIntake } from './cloudshelf/order-intake.js';
+import { CloudshelfOrdersRepo } from './cloudshelf/orders-repo.js';
 import { debounced } from './debounce.js';
 import { findItemById } from './stokly/items.js';
 import type { AcceptedSale, Refund, Sale } from '../../shared/kiosk-api.js';
@@ -146,10 +148,13 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const availability = new AvailabilityService(db, catalog, stock, runs, config.stock, config.sync.staleAfterSeconds * 1000, clock);
   const hub = new EventHub();
   const scheduler = new Scheduler();
-  const cloudshelf = config.cloudshelf && secrets.cloudshelfApiKey
+  const cloudshelfClient = config.cloudshelf && secrets.cloudshelfApiKey
+    ? new CloudshelfClient({ apiUrl: config.cloudshelf.apiUrl, apiKey: secrets.cloudshelfApiKey })
+    : null;
+  const cloudshelf = config.cloudshelf && cloudshelfClient
     ? new CloudshelfPusher({
         db,
-        client: new CloudshelfClient({ apiUrl: config.cloudshelf.apiUrl, apiKey: secrets.cloudshelfApiKey }),
+        client: cloudshelfClient,
         catalog,
         stock: availability,
         locationId: config.cloudshelf.locationId,
@@ -214,20 +219,19 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       for (const f of raised.filter((r) => r.flag === 'price_mismatch')) exceptionService.openReview('sale', sale.saleId, 'price_mismatch', `${f.sku ?? ''}: ${f.detail}`);
     },
   };
-  const saleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps), (accepted) => {
+  const salesCommitted = (accepted: readonly Sale[]): void => {
     runner.wake();
     for (const sale of accepted) exceptionService.saleArrived(sale.saleId);
     // Availability drops the moment a store sale is accepted.
     stockEvents.refresh([...new Set(accepted.flatMap((s) => s.lines.filter((l) => l.fulfilment === 'store').map((l) => l.sku)))]);
-  });
-  const refundIngest = new BatchedIngest<Refund, AcceptedRefund>(
-    db,
-    (refund) => storeRefund(refund, { refunds, sales, outbox, clock, tenderMapped: (t) => tenderMethod(t) !== undefined }),
-    (accepted) => {
-      runner.wake();
-      stockEvents.refresh([...new Set(accepted.flatMap((r) => r.lines.filter((l) => l.restock).map((l) => l.sku)))]);
-    },
-  );
+  };
+  const refundsCommitted = (accepted: readonly Refund[]): void => {
+    runner.wake();
+    stockEvents.refresh([...new Set(accepted.flatMap((r) => r.lines.filter((l) => l.restock).map((l) => l.sku)))]);
+  };
+  const refundDeps = { refunds, sales, outbox, clock, tenderMapped: (t: string) => tenderMethod(t) !== undefined };
+  const saleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps), salesCommitted);
+  const refundIngest = new BatchedIngest<Refund, AcceptedRefund>(db, (refund) => storeRefund(refund, refundDeps), refundsCommitted);
 
   scheduler.every('catalog', config.sync.catalogIntervalSeconds, async () => {
     const result = await pullCatalog({ client: stokly, catalog, runs, clock, rules: priceRules, fullResyncHours: config.sync.catalogFullResyncHours });
@@ -263,6 +267,24 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
         throw err;
       }
     }, { runAtStart: false });
+  }
+  if (config.cloudshelf && cloudshelfClient && config.cloudshelf.orderIntake) {
+    const cs = config.cloudshelf;
+    const csSaleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps, 'cloudshelf'), salesCommitted);
+    const csRefundIngest = new BatchedIngest<Refund, AcceptedRefund>(db, (refund) => storeRefund(refund, refundDeps, 'cloudshelf'), refundsCommitted);
+    const intake = new OrderIntake({
+      client: cloudshelfClient,
+      orders: new CloudshelfOrdersRepo(db),
+      sales, refunds, outbox, runs, clock,
+      byItemId: (itemId) => catalog.byItemId(itemId),
+      tender: cs.orderTender,
+      fulfilment: cs.orderFulfilment,
+      since: cs.orderIntakeSince,
+      ingestSale: (sale) => csSaleIngest.submit(sale),
+      ingestRefund: (refund) => csRefundIngest.submit(refund),
+      review: (orderId, reason, detail) => exceptionService.openReview('cloudshelf_order', orderId, reason, detail),
+    });
+    scheduler.every('cloudshelf_orders', cs.orderPollSeconds, () => intake.poll());
   }
   scheduler.every('refund-wait', 60, async () => exceptionService.checkWaitingRefunds());
   exceptionService.retryUnmappedTenders();
@@ -335,7 +357,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       flagRoutes(flags),
       syncRoutes(sync, cloudshelf !== null),
       exceptionRoutes({ exceptions, service: exceptionService, outbox, audit }),
-      cloudshelfRoutes(() => cloudshelf?.listOpenIssues() ?? []),
+      cloudshelfRoutes((since) => cloudshelf?.listRecentIssues(since) ?? [], () => clock.now()),
     ],
   });
 

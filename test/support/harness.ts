@@ -8,6 +8,7 @@ import { silenceLogging } from '../../electron/core/logging/logger.js';
 import { kioskProducts } from '../../sim/kiosks/catalogue.js';
 import { KioskClient } from '../../sim/kiosks/kiosk-client.js';
 import { SaleFactory } from '../../sim/kiosks/sale-factory.js';
+import { CloudshelfSandbox } from '../../sim/cloudshelf/sandbox.js';
 import { StoklySandbox, type StoklySandboxOptions } from '../../sim/stokly/sandbox.js';
 import { generateShop } from '../../sim/stokly/seed.js';
 
@@ -53,8 +54,11 @@ function merge<T>(base: T, over: unknown): T {
   return out as T;
 }
 
+export const CLOUDSHELF_LOCATION = 'gid://external/ShelfbridgeLocation/store-001';
+
 export interface Harness {
   sandbox: StoklySandbox;
+  cloudshelf: CloudshelfSandbox | null;
   agent: Agent;
   dataDir: string;
   kiosk(id?: string): KioskClient;
@@ -64,20 +68,25 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { sandbox?: StoklySandboxOptions; config?: DeepPartial<ConfigInput>; items?: number } = {},
+  options: { sandbox?: StoklySandboxOptions; config?: DeepPartial<ConfigInput>; items?: number; cloudshelf?: boolean } = {},
 ): Promise<Harness> {
   silenceLogging();
   const seed = generateShop({ itemCount: options.items ?? 60, seed: 7 });
   const sandbox = await StoklySandbox.start({ rateLimit: null, ...options.sandbox, seed });
+  const cloudshelf = options.cloudshelf ? await CloudshelfSandbox.start() : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'shelfbridge-test-'));
-  const config = testConfig(sandbox, dataDir, options.config);
-  const secrets = { stoklySecretKey: sandbox.credentials.secretKey };
+  const cloudshelfConfig = cloudshelf
+    ? { cloudshelf: { apiUrl: cloudshelf.url, locationId: CLOUDSHELF_LOCATION, locationName: 'Test store', pushDebounceMs: 50, orderPollSeconds: 3600 } }
+    : {};
+  const config = testConfig(sandbox, dataDir, merge(cloudshelfConfig, options.config ?? {}));
+  const secrets = { stoklySecretKey: sandbox.credentials.secretKey, cloudshelfApiKey: cloudshelf?.apiKey };
   let agent = await startAgent(config, secrets, { logConsole: false });
   silenceLogging();
   const products = kioskProducts(seed.items);
   const factories = new Map<string, SaleFactory>();
   const harness: Harness = {
     sandbox,
+    cloudshelf,
     get agent() {
       return agent;
     },
@@ -100,6 +109,7 @@ export async function startHarness(
     stop: async () => {
       await agent.stop();
       await sandbox.stop();
+      await cloudshelf?.stop();
     },
   };
   return harness;

@@ -118,6 +118,10 @@ export class CloudshelfPusher {
     return this.issues.listOpen();
   }
 
+  listRecentIssues(sinceMs: number): SyncIssue[] {
+    return this.issues.listRecent(sinceMs);
+  }
+
   openIssueCount(): number {
     return this.issues.openCount();
   }

@@ -46,6 +46,7 @@ export class SyncIssuesRepo {
   private readonly resolveEntityStmt;
   private readonly resolveOneKindStmt;
   private readonly listStmt;
+  private readonly recentStmt;
   private readonly countStmt;
 
   constructor(db: Db) {
@@ -65,6 +66,9 @@ export class SyncIssuesRepo {
     this.listStmt = db.prepare<[], Row>(
       `SELECT * FROM sync_issues WHERE source = '${SOURCE}' AND resolved_at IS NULL ORDER BY last_seen_at DESC, id DESC`,
     );
+    this.recentStmt = db.prepare<[number], Row>(
+      `SELECT * FROM sync_issues WHERE source = '${SOURCE}' AND (resolved_at IS NULL OR resolved_at >= ?) ORDER BY last_seen_at DESC, id DESC`,
+    );
     this.countStmt = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sync_issues WHERE source = '${SOURCE}' AND resolved_at IS NULL`);
   }
 
@@ -82,22 +86,31 @@ export class SyncIssuesRepo {
   }
 
   listOpen(): SyncIssue[] {
-    return this.listStmt.all().map((r) => ({
-      id: r.id,
-      source: SOURCE,
-      kind: r.kind,
-      entityKind: r.entity_kind,
-      entity: r.entity,
-      sku: r.sku,
-      code: r.code,
-      message: r.message,
-      firstSeenAt: r.first_seen_at,
-      lastSeenAt: r.last_seen_at,
-      resolvedAt: r.resolved_at,
-    }));
+    return this.listStmt.all().map(toIssue);
+  }
+
+  /** Open issues and those resolved since `sinceMs`: an overwritten drift stays visible to staff for a while. */
+  listRecent(sinceMs: number): SyncIssue[] {
+    return this.recentStmt.all(sinceMs).map(toIssue);
   }
 
   openCount(): number {
     return this.countStmt.get()?.n ?? 0;
   }
+}
+
+function toIssue(r: Row): SyncIssue {
+  return {
+    id: r.id,
+    source: SOURCE,
+    kind: r.kind,
+    entityKind: r.entity_kind,
+    entity: r.entity,
+    sku: r.sku,
+    code: r.code,
+    message: r.message,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    resolvedAt: r.resolved_at,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Db } from './connection.js';
 
-export type SyncKind = 'stock' | 'catalog' | 'cloudshelf';
+export type SyncKind = 'stock' | 'catalog' | 'cloudshelf' | 'cloudshelf_orders';
 
 export interface SyncRun {
   kind: SyncKind;

@@ -39,6 +39,7 @@ export interface StoklyDoc {
   niceId: string | null;
   reference: string;
   createdAt: string;
+  currency: string;
   /** A sale order whose stage is "removed" holds no money. */
   removed: boolean;
   payments: Array<{ method: number; amount: number }>;
@@ -76,6 +77,7 @@ function toDoc(kind: 'sale' | 'refund', raw: RawDoc, fallbackCurrency: string): 
     niceId: raw.niceId == null ? null : String(raw.niceId),
     reference: raw.reference ?? '',
     createdAt: raw.createdAt,
+    currency,
     removed: raw.removed,
     payments: (raw.payments ?? []).map((p) => ({ method: p.method, amount: toMinor(p.amount, currency) })),
   };

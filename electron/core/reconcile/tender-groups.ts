@@ -90,6 +90,12 @@ export class TenderGroups {
     return group;
   }
 
+  get(key: string): TenderGroup {
+    const g = this.byKey.get(key);
+    if (!g) throw new Error(`no tender row ${key}`);
+    return g;
+  }
+
   forMethod(method: number): TenderGroup {
     const key = `method:${method}`;
     const known = this.byKey.get(key);

@@ -1,9 +1,15 @@
+import { z } from 'zod';
 import type { SyncIssue } from '../../cloudshelf/sync-issues-repo.js';
 import type { RouteModule } from '../../http/typed-app.js';
 
-/** Open Cloudshelf issues (refused updates, fields changed on Cloudshelf, a missing location). */
-export function cloudshelfRoutes(openIssues: () => SyncIssue[]): RouteModule {
+/**
+ * Cloudshelf issues (refused updates, fields changed on Cloudshelf, a missing location): the open
+ * ones, and those resolved in the last `days` days (an overwritten hand edit is still reported).
+ */
+export function cloudshelfRoutes(recent: (sinceMs: number) => SyncIssue[], now: () => number): RouteModule {
   return (app) => {
-    app.get('/api/cloudshelf/issues', async () => ({ items: openIssues() }));
+    app.get('/api/cloudshelf/issues', { schema: { querystring: z.object({ days: z.coerce.number().min(0).max(90).default(7) }) } }, async (request) => ({
+      items: recent(now() - request.query.days * 86_400_000),
+    }));
   };
 }
