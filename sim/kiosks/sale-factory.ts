@@ -30,7 +30,10 @@ export class SaleFactory {
       const discount = this.random() < 0.1 ? Math.floor(p.unitPrice * 0.1) : 0;
       const sku = options.unknownSku && i === 0 ? `NEW-${Math.floor(this.random() * 1e6)}` : p.sku;
       const fulfilment: 'store' | 'ship' = options.ship && i === 0 ? 'ship' : 'store';
-      return { sku, quantity, unitPrice: p.unitPrice, tax: p.unitTax * quantity, discount, fulfilment };
+      // Tax inside what was actually charged: the line value after its discount.
+      const value = p.unitPrice * quantity - discount;
+      const tax = p.unitPrice === 0 ? 0 : Math.round((value * p.unitTax) / p.unitPrice);
+      return { sku, quantity, unitPrice: p.unitPrice, tax, discount, fulfilment };
     });
     const total = lines.reduce((s, l) => s + l.unitPrice * l.quantity - l.discount, 0);
     this.counter += 1;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { SandboxContext } from '../context.js';
 import { ApiError, notFound, parseBody, unprocessable } from '../errors.js';
 import { faultsPatchSchema } from '../faults.js';
@@ -35,6 +36,16 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SandboxContext)
   app.get('/__sandbox/requests', async () => ({ data: ctx.log.list() }));
   // Whole orders, with lines, payments and collections, for assertions from another process.
   app.get('/__sandbox/sale-orders', async () => ({ data: [...state.saleOrders.values()] }));
+
+  // Someone edits an order's payments in Stok.ly (the demo's way to break a day's reconciliation).
+  app.patch<{ Params: { saleOrderId: string } }>('/__sandbox/sale-orders/:saleOrderId/payments', async (request) => {
+    const order = state.saleOrders.get(request.params.saleOrderId);
+    if (!order) throw notFound(`Sale order ${request.params.saleOrderId} not found`);
+    const body = parseBody(z.strictObject({ payments: z.array(z.strictObject({ method: z.int(), amount: z.number().nonnegative() })) }), request.body);
+    order.payments = body.payments.map((p, i) => ({ ...order.payments[i], ...p, paymentId: order.payments[i]?.paymentId ?? `edited-${i}` }));
+    order.timeUpdated = state.nowIso();
+    return { data: order };
+  });
 
   app.post('/__sandbox/items', async (request, reply) => {
     const body = parseBody(addItemSchema, request.body);
