@@ -51,6 +51,7 @@ import { buildKioskServer } from './kiosk/server.js';
 import { configureLogging, scopedLogger } from './logging/logger.js';
 import { ConnectivityProbe } from './monitor/connectivity.js';
 import { computeHealth } from './monitor/health.js';
+import { AlertMonitor, type Alert } from './monitor/alerts.js';
 import { retryResolvedSkuExceptions } from './outbox/auto-retry.js';
 import { OutboxRunner } from './outbox/runner.js';
 import { sendSale } from './outbox/send-sale.js';
@@ -70,6 +71,8 @@ export interface AgentOptions {
   uiDir?: string | null;
   logConsole?: boolean;
   random?: () => number;
+  /** Desktop notifications (the Electron shell); headless, alerts are log lines only. */
+  onAlert?: (alert: Alert) => void;
 }
 
 export interface Agent {
@@ -375,8 +378,10 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const adminUrl = urlOf(adminServer, config.adminApi.host);
 
   const probe = new ConnectivityProbe(stokly, config.stokly.locationId, clock);
+  const alerts = new AlertMonitor(status, options.onAlert ?? (() => {}), clock, config.sync.staleAfterSeconds * 1000, config.outbox.stallAfterSeconds * 1000);
   runner.start();
   probe.start();
+  alerts.start();
   stockEvents.refresh();
   logger.info(`Shelfbridge ${version} for store ${config.storeId}: kiosk API ${kioskUrl}, admin ${adminUrl}, data ${config.dataDir}`);
 
@@ -386,6 +391,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       accepting = false;
       logger.info('stopping: no new sales accepted; finishing what is in flight');
       probe.stop();
+      alerts.stop();
       pushSoon.cancel();
       hub.closeAll();
       // close() waits for requests in flight, each answered only after its commit.

@@ -20,7 +20,7 @@ type StartMessage = { configPath: string; secrets: { stoklySecretKey?: string | 
 export interface EntryDeps {
   loadConfig(path: string): Config;
   resolveSecrets(config: Config, fromShell: StartMessage['secrets']): Secrets;
-  startAgent(config: Config, secrets: Secrets): Promise<{ adminUrl: string; adminToken: string; stop(): Promise<void> }>;
+  startAgent(config: Config, secrets: Secrets, onAlert: (alert: { title: string; body: string }) => void): Promise<{ adminUrl: string; adminToken: string; stop(): Promise<void> }>;
   exit(code: number): void;
   log(message: string): void;
 }
@@ -43,7 +43,7 @@ export function serveShell(port: ParentPort, deps: EntryDeps): { stop(): Promise
       try {
         const config = deps.loadConfig(message.configPath);
         const secrets = deps.resolveSecrets(config, message.secrets);
-        const started = await deps.startAgent(config, secrets);
+        const started = await deps.startAgent(config, secrets, (alert) => port.postMessage({ type: 'alert', ...alert }));
         agent = started;
         if (stopping) return; // `stop` arrived while starting; it stops the agent.
         port.postMessage({ type: 'ready', adminUrl: started.adminUrl, adminToken: started.adminToken });
@@ -106,9 +106,9 @@ if (port) {
     resolveSecrets: (config, fromShell) => resolveSecrets(config, process.env, fromShell),
     // Loaded here, not at the top: a native module built for the wrong ABI (better-sqlite3)
     // then reaches the shell as a `fatal` with its message instead of a silent crash.
-    startAgent: async (config, secrets) => {
+    startAgent: async (config, secrets, onAlert) => {
       const { startAgent } = await import('./index.js');
-      return startAgent(config, secrets, { uiDir, logConsole: process.env.SHELFBRIDGE_LOG_CONSOLE !== '0' });
+      return startAgent(config, secrets, { uiDir, logConsole: process.env.SHELFBRIDGE_LOG_CONSOLE !== '0', onAlert });
     },
     // Let the last message leave the port before the process goes.
     exit: (code) => void setTimeout(() => process.exit(code), 200),

@@ -23,7 +23,7 @@ export interface ReconciliationScheduleOptions {
   lateWindowDays?: number;
 }
 
-const DEFAULTS: Required<ReconciliationScheduleOptions> = {
+export const RECONCILIATION_SCHEDULE_DEFAULTS: Required<ReconciliationScheduleOptions> = {
   intervalSeconds: 900, settleMinutes: 15, lookbackDays: 7, recheckHours: 24, lateWindowDays: 35,
 };
 
@@ -67,7 +67,7 @@ export function dueDays(reconciler: Reconciler, now: number, receivedAfter: stri
  * a sweep also catches up after the PC was off at day end.
  */
 export function scheduleReconciliation(scheduler: Scheduler, reconciler: Reconciler, options: ReconciliationScheduleOptions = {}): void {
-  const opts = { ...DEFAULTS, ...options };
+  const opts = { ...RECONCILIATION_SCHEDULE_DEFAULTS, ...options };
   let receivedAfter = new Date(reconciler.now() - opts.lateWindowDays * DAY).toISOString();
   scheduler.every('reconciliation', opts.intervalSeconds, async () => {
     const sweptAt = reconciler.now();

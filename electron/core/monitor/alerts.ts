@@ -1,0 +1,91 @@
+import type { Status } from '../../../shared/admin-api.js';
+import { scopedLogger } from '../logging/logger.js';
+
+const logger = scopedLogger('alerts');
+
+export interface Alert {
+  title: string;
+  body: string;
+}
+
+interface Condition {
+  key: string;
+  active(s: Status, now: number): boolean;
+  alert(s: Status, now: number): Alert;
+}
+
+const minutes = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
+
+/**
+ * Watches the agent's status and raises an alert when something goes wrong (once, when it
+ * starts) and when it is back to normal, so staff see a notification instead of finding out
+ * at month end. Headless, the alert is a log line.
+ */
+export class AlertMonitor {
+  private readonly activeKeys = new Set<string>();
+  private lastOpenExceptions = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly conditions: Condition[];
+
+  constructor(
+    private readonly status: () => Status,
+    private readonly notify: (alert: Alert) => void,
+    private readonly clock: { now(): number },
+    private readonly staleStockAfterMs: number,
+    private readonly stallAfterMs: number,
+  ) {
+    this.conditions = [
+      {
+        key: 'stalled',
+        active: (s) => s.health.backlog.pending > 0 && s.health.backlog.oldestPendingAgeSeconds * 1000 > this.stallAfterMs,
+        alert: (s) => ({
+          title: 'Sales are not reaching Stok.ly',
+          body: `${s.health.backlog.pending} sale(s) waiting, the oldest for ${minutes(s.health.backlog.oldestPendingAgeSeconds * 1000)} min. They are safe here and will be sent when Stok.ly is reachable.`,
+        }),
+      },
+      {
+        key: 'stock-stale',
+        active: (s, now) => s.sync.stock.lastSuccessAt !== null && now - Date.parse(s.sync.stock.lastSuccessAt) > this.staleStockAfterMs,
+        alert: (s, now) => ({
+          title: 'Kiosk stock figures are getting old',
+          body: `The last stock update from Stok.ly was ${minutes(now - Date.parse(s.sync.stock.lastSuccessAt ?? ''))} min ago${s.sync.stock.lastError ? `: ${s.sync.stock.lastError}` : ''}.`,
+        }),
+      },
+    ];
+  }
+
+  start(intervalMs = 30_000): void {
+    this.timer = setInterval(() => this.check(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  check(): Alert[] {
+    const s = this.status();
+    const now = this.clock.now();
+    const raised: Alert[] = [];
+    for (const c of this.conditions) {
+      const on = c.active(s, now);
+      if (on && !this.activeKeys.has(c.key)) {
+        this.activeKeys.add(c.key);
+        raised.push(c.alert(s, now));
+      } else if (!on && this.activeKeys.delete(c.key)) {
+        raised.push({ title: 'Back to normal', body: c.key === 'stalled' ? 'Sales are reaching Stok.ly again.' : 'Stock figures are up to date again.' });
+      }
+    }
+    const open = s.exceptions.open;
+    if (open > this.lastOpenExceptions) {
+      raised.push({ title: `${open} item(s) need you`, body: 'Open Shelfbridge → Needs attention: each says why and what fixes it.' });
+    }
+    this.lastOpenExceptions = open;
+    for (const a of raised) {
+      logger.warn(`${a.title}: ${a.body}`);
+      this.notify(a);
+    }
+    return raised;
+  }
+}
