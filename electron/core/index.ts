@@ -51,6 +51,9 @@ import { buildKioskServer } from './kiosk/server.js';
 import { configureLogging, scopedLogger } from './logging/logger.js';
 import { ConnectivityProbe } from './monitor/connectivity.js';
 import { computeHealth } from './monitor/health.js';
+import { reconciliationRoutes } from './admin/routes/reconciliation.js';
+import { Reconciler } from './reconcile/reconciler.js';
+import { scheduleReconciliation } from './reconcile/schedule.js';
 import { AlertMonitor, type Alert } from './monitor/alerts.js';
 import { retryResolvedSkuExceptions } from './outbox/auto-retry.js';
 import { OutboxRunner } from './outbox/runner.js';
@@ -87,6 +90,7 @@ export interface Agent {
   readonly availability: AvailabilityService;
   readonly events: EventHub;
   readonly exceptions: ExceptionService;
+  readonly reconciler: Reconciler;
   status(): Status;
   /** Run a sync job now and wait for it (on-demand pulls, tests). */
   sync(job: SyncKind): Promise<void>;
@@ -290,6 +294,17 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     scheduler.every('cloudshelf_orders', cs.orderPollSeconds, () => intake.poll());
   }
   scheduler.every('refund-wait', 60, async () => exceptionService.checkWaitingRefunds());
+  const reconciler = new Reconciler({
+    db, client: stokly, config, clock,
+    // Tenders mapped from the staff window count too, under their ledger label.
+    tenderMapping: (t) => {
+      const fromConfig = tenderMapping(config, t);
+      if (fromConfig) return fromConfig;
+      const mapped = mappings.tender(t);
+      return mapped ? { method: mapped.method, ledger: mapped.ledger ?? t } : undefined;
+    },
+  });
+  scheduleReconciliation(scheduler, reconciler);
   exceptionService.retryUnmappedTenders();
 
   // Back online: whatever waited for the network goes now, and stock is fetched at once.
@@ -360,6 +375,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       flagRoutes(flags),
       syncRoutes(sync, cloudshelf !== null),
       exceptionRoutes({ exceptions, service: exceptionService, outbox, audit }),
+      reconciliationRoutes(reconciler),
       cloudshelfRoutes((since) => cloudshelf?.listRecentIssues(since) ?? [], () => clock.now()),
     ],
   });
@@ -405,5 +421,5 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     return stopping;
   };
 
-  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, availability, events: hub, exceptions: exceptionService, status, sync, stop };
+  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, availability, events: hub, exceptions: exceptionService, reconciler, status, sync, stop };
 }

@@ -6,7 +6,8 @@ const logger = scopedLogger('schedule');
 interface Job {
   run: () => Promise<void>;
   running: Promise<void> | null;
-  again: boolean;
+  /** The run queued behind the current one; callers asking during a run wait for it. */
+  queued: Promise<void> | null;
   cancel: () => void;
 }
 
@@ -20,7 +21,7 @@ export class Scheduler {
   private stopped = false;
 
   every(name: string, spec: number | string, task: () => Promise<unknown>, options: { runAtStart?: boolean } = {}): void {
-    const job: Job = { run: async () => {}, running: null, again: false, cancel: () => {} };
+    const job: Job = { run: async () => {}, running: null, queued: null, cancel: () => {} };
     let timer: NodeJS.Timeout | null = null;
     const arm = (): void => {
       if (this.stopped || typeof spec !== 'number') return;
@@ -30,8 +31,12 @@ export class Scheduler {
     job.run = async () => {
       if (this.stopped) return;
       if (job.running) {
-        job.again = true;
-        return job.running;
+        // A run already started may have read its data before the caller's change: run once more after it.
+        job.queued ??= job.running.then(() => {
+          job.queued = null;
+          return job.run();
+        });
+        return job.queued;
       }
       if (timer) clearTimeout(timer);
       job.running = (async () => {
@@ -43,12 +48,7 @@ export class Scheduler {
       })();
       await job.running;
       job.running = null;
-      if (job.again && !this.stopped) {
-        job.again = false;
-        await job.run();
-        return;
-      }
-      arm();
+      if (!job.queued) arm();
     };
     if (typeof spec === 'string') {
       const cron = schedule.scheduleJob(spec, () => void job.run());

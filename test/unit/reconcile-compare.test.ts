@@ -147,6 +147,17 @@ describe('matching kiosk transactions to Stok.ly documents', () => {
     expectLinesExplainVariance(r);
   });
 
+  it('a tender mapped outside the configuration (staff window) joins its method row, or makes one', () => {
+    const extra: Record<string, TenderMappingEntry> = { ...CONFIG, voucher: { method: 4, ledger: 'Vouchers' }, gift: { method: 7, ledger: 'Gift cards' } };
+    const groups = new TenderGroups(Object.keys(CONFIG), (t) => extra[t]);
+    const r = run([sale('s1', [['voucher', 500]]), sale('s2', [['gift', 300]])], [doc('o1', 's1', [[4, 500]]), doc('o2', 's2', [[7, 300]])], { groups });
+    expect(r.lines).toEqual([]);
+    const card = r.tenders.find((t) => t.key === 'method:4')!;
+    expect(card).toMatchObject({ tenders: ['card', 'voucher'], ledger: 'Card takings / Vouchers', variance: 0 });
+    expect(card.note).toMatch(/card and voucher share Stok\.ly payment method 4/);
+    expect(r.tenders.find((t) => t.key === 'method:7')).toMatchObject({ tenders: ['gift'], ledger: 'Gift cards', note: null, variance: 0 });
+  });
+
   it('tenders and methods missing from the configuration get rows of their own', () => {
     const r = run([sale('s1', [['voucher', 500]])], [doc('o1', 's1', [[9, 500]])]);
     expect(r.tenders.map((t) => t.key)).toEqual(['method:4', 'method:1', 'method:9', 'tender:voucher']);

@@ -55,13 +55,15 @@ function readKind(db: Db, kind: 'sale' | 'refund', window: DayWindow): KioskTxn[
   const t = TABLES[kind];
   const [from, to] = textRange(window);
   // An open blocking exception means the row waits for a person even if the outbox says pending.
+  // A fixed order keeps two builds of the same data byte-identical (one version, not two).
   const rows = db.prepare<[string, string], Row>(
     `SELECT d.${t.id} AS id, d.occurred_at, d.received_at, d.currency,
             o.status, o.exception_reason, o.void_reason,
             EXISTS (SELECT 1 FROM exceptions e WHERE e.subject_kind = '${kind}' AND e.subject_ref = d.${t.id}
                       AND e.status = 'open' AND e.blocking = 1) AS blocked
        FROM ${t.docs} d LEFT JOIN outbox o ON o.kind = '${kind}' AND o.ref = d.${t.id}
-      WHERE d.occurred_at >= ? AND d.occurred_at < ? ${t.extra}`,
+      WHERE d.occurred_at >= ? AND d.occurred_at < ? ${t.extra}
+      ORDER BY d.${t.id}`,
   ).all(from, to);
   const inDay = rows.filter((r) => {
     const at = Date.parse(r.occurred_at);

@@ -69,7 +69,12 @@ export class Reconciler {
 
   /** Builds the day now; returns the latest version (new if the figures changed). */
   build(day: string): Promise<ReconciliationReport> {
-    const window = this.window(day); // validates the day before queueing
+    let window: DayWindow;
+    try {
+      window = this.window(day); // validates the day before queueing
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
     if (window.start > this.deps.clock.now()) return Promise.reject(new FutureDayError(day));
     const previous = this.running.get(day) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.buildNow(window));
