@@ -1,3 +1,5 @@
+import { formatMoney } from '../../shared/money.js';
+
 /** "45 s", "12 min", "3 h 5 min", "2 days": how long something has waited. */
 export function formatAge(seconds: number): string {
   if (seconds < 60) return `${Math.max(0, Math.round(seconds))} s`;
@@ -11,4 +13,19 @@ export function formatAge(seconds: number): string {
 export function formatTime(iso: string | null): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+}
+
+/** Minor units for people ("£12.50"); never throws on an odd currency code. */
+export function formatAmount(minor: number, currency: string | null): string {
+  if (!currency) return minor === 0 ? '—' : String(minor);
+  try {
+    return formatMoney(minor, currency);
+  } catch {
+    return `${minor} (minor units of ${currency})`;
+  }
+}
+
+/** Age of an ISO time as "12 min", relative to `now` (ms). */
+export function ageOf(iso: string, now: number): string {
+  return formatAge((now - Date.parse(iso)) / 1000);
 }

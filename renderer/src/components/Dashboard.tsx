@@ -1,14 +1,21 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { AdminApiError, createAdminClient, type OutboxFilter } from '../api/admin-client.js';
+import { useCallback, useEffect, useMemo } from 'react';
+import { AdminApiError, createAdminClient } from '../api/admin-client.js';
 import type { AdminConnection } from '../api/connection.js';
+import { useHashRoute, type Route, type TabId } from '../hooks/useHashRoute.js';
 import { usePolling } from '../hooks/usePolling.js';
+import { ActorProvider } from './ActorProvider.js';
+import { AttentionView } from './attention/AttentionView.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Header } from './Header.js';
-import { OutboxSection } from './OutboxSection.js';
-import { StatusPanel } from './StatusPanel.js';
+import { StatusView } from './StatusView.js';
+import { StockView } from './stock/StockView.js';
+import { TabPanel } from './TabPanel.js';
+import { Tabs, type TabItem } from './Tabs.js';
+import { TakingsView } from './takings/TakingsView.js';
 
 const pollMs = 5_000;
-const outboxLimit = 25;
+
+const defaultRoute = (tab: TabId): Route => (tab === 'attention' ? { tab, exceptionId: null } : { tab });
 
 export function Dashboard({ connection, inElectron, onUnauthorized }: {
   connection: AdminConnection;
@@ -16,31 +23,44 @@ export function Dashboard({ connection, inElectron, onUnauthorized }: {
   onUnauthorized(): void;
 }) {
   const client = useMemo(() => createAdminClient(connection, (url, init) => fetch(url, init)), [connection]);
-  const [filter, setFilter] = useState<OutboxFilter>('all');
   const status = usePolling(useCallback(() => client.status(), [client]), pollMs);
-  const outbox = usePolling(useCallback(() => client.outbox(filter, outboxLimit), [client, filter]), pollMs, filter);
-  const error = status.error ?? outbox.error;
+  const { route, navigate } = useHashRoute();
 
   useEffect(() => {
-    if (error instanceof AdminApiError && error.status === 401) onUnauthorized();
-  }, [error, onUnauthorized]);
+    if (status.error instanceof AdminApiError && status.error.status === 401) onUnauthorized();
+  }, [status.error, onUnauthorized]);
 
+  const open = status.data?.exceptions.open ?? 0;
+  const tabs: TabItem[] = [
+    { id: 'status', label: 'Status' },
+    { id: 'attention', label: 'Needs attention', count: open, countWord: 'open' },
+    { id: 'stock', label: 'Stock' },
+    { id: 'takings', label: 'Takings' },
+  ];
   const { refresh: refreshStatus } = status;
-  const { refresh: refreshOutbox } = outbox;
-  const retry = useCallback(async (id: number) => {
-    await client.retry(id);
-    refreshStatus();
-    refreshOutbox();
-  }, [client, refreshStatus, refreshOutbox]);
 
   return (
-    <>
+    <ActorProvider>
       <Header storeId={status.data?.storeId ?? null} version={status.data?.version ?? null} inElectron={inElectron} />
+      <Tabs items={tabs} selected={route.tab} onSelect={(tab) => navigate(defaultRoute(tab))} />
       <main className="dashboard">
-        {error && <ErrorBanner message={error.message} lastUpdated={status.updatedAt} />}
-        <StatusPanel status={status.data} updatedAt={status.updatedAt} stale={status.error !== null} />
-        <OutboxSection items={outbox.data} filter={filter} onFilter={setFilter} onRetry={retry} />
+        {status.error && <ErrorBanner message={status.error.message} lastUpdated={status.updatedAt} />}
+        <TabPanel tab={route.tab}>
+          {route.tab === 'status' && (
+            <StatusView client={client} status={status} onOpenAttention={() => navigate({ tab: 'attention', exceptionId: null })} />
+          )}
+          {route.tab === 'attention' && (
+            <AttentionView
+              client={client}
+              exceptionId={route.exceptionId}
+              onOpen={(exceptionId) => navigate({ tab: 'attention', exceptionId })}
+              onChanged={refreshStatus}
+            />
+          )}
+          {route.tab === 'stock' && <StockView client={client} status={status.data} onSynced={refreshStatus} />}
+          {route.tab === 'takings' && <TakingsView client={client} />}
+        </TabPanel>
       </main>
-    </>
+    </ActorProvider>
   );
 }

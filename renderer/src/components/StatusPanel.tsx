@@ -2,11 +2,19 @@ import type { Status } from '../../../shared/admin-api.js';
 import { formatAge, formatTime } from '../format.js';
 import { HealthBadge } from './HealthBadge.js';
 import { StatCard } from './StatCard.js';
+import { SyncRunLine } from './SyncRunLine.js';
 
-export function StatusPanel({ status, updatedAt, stale }: { status: Status | null; updatedAt: Date | null; stale: boolean }) {
+export function StatusPanel({ status, updatedAt, stale, onOpenAttention }: {
+  status: Status | null;
+  updatedAt: Date | null;
+  stale: boolean;
+  onOpenAttention(): void;
+}) {
   if (!status) return <p role="status">Loading the agent&rsquo;s status…</p>;
   const { health } = status;
-  const { pending, exceptions, oldestPendingAgeSeconds } = health.backlog;
+  const { pending, oldestPendingAgeSeconds } = health.backlog;
+  const open = status.exceptions.open;
+  const cloudshelfIssues = status.exceptions.cloudshelfIssues;
   return (
     <section aria-labelledby="status-heading" className={stale ? 'stale' : undefined}>
       <h2 id="status-heading">Status</h2>
@@ -26,9 +34,20 @@ export function StatusPanel({ status, updatedAt, stale }: { status: Status | nul
           <p className="figure">{pending}</p>
           <p className="card-detail">{pending === 0 ? 'Nothing waiting.' : `Oldest waiting ${formatAge(oldestPendingAgeSeconds)}.`}</p>
         </StatCard>
-        <StatCard id="card-exceptions" label="Exceptions">
-          <p className={`figure ${exceptions > 0 ? 'figure-bad' : ''}`}>{exceptions}</p>
-          <p className="card-detail">{exceptions === 0 ? 'None need a person.' : 'Need a person: see the list below.'}</p>
+        <StatCard id="card-exceptions" label="Needs attention">
+          <p className={`figure ${open > 0 ? 'figure-bad' : ''}`}>{open}</p>
+          <p className="card-detail">
+            {open === 0 ? 'Nothing needs a person.' : `${open === 1 ? 'One item needs' : `${open} items need`} a person.`}
+            {cloudshelfIssues > 0 && ` Cloudshelf: ${cloudshelfIssues} open ${cloudshelfIssues === 1 ? 'issue' : 'issues'}.`}
+          </p>
+          {(open > 0 || cloudshelfIssues > 0) && (
+            <button type="button" className="button-secondary button-small" onClick={onOpenAttention}>Open the list</button>
+          )}
+        </StatCard>
+        <StatCard id="card-sync" label="Stock and catalogue">
+          <SyncRunLine label="Stock" run={status.sync.stock} />
+          <SyncRunLine label="Catalogue" run={status.sync.catalog} />
+          {status.sync.cloudshelf && <SyncRunLine label="Cloudshelf" run={status.sync.cloudshelf} />}
         </StatCard>
       </div>
       <p className="subtle" aria-live="polite">Updated {updatedAt ? updatedAt.toLocaleTimeString() : '—'}</p>

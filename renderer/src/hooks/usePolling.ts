@@ -9,18 +9,27 @@ export interface Polled<T> {
 
 /**
  * Calls `load` now and every `intervalMs` after the previous call finished (never two at
- * once on a slow PC). Keeps the last good data when a call fails, so the page shows what it
- * last knew next to the error. A new `key` (e.g. a filter) reloads at once.
+ * once on a slow PC); with `intervalMs` null, only now and on `refresh()`. Keeps the last
+ * good data when a call fails, so the page shows what it last knew next to the error. A new
+ * `key` (e.g. a filter, a day) reloads at once and forgets what was shown for the old key, so
+ * a list is never labelled with the wrong filter.
  */
-export function usePolling<T>(load: () => Promise<T>, intervalMs: number, key = ''): Polled<T> {
+export function usePolling<T>(load: () => Promise<T>, intervalMs: number | null, key = ''): Polled<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const keyRef = useRef(key);
 
   useEffect(() => {
+    if (keyRef.current !== key) {
+      keyRef.current = key;
+      setData(null);
+      setError(null);
+      setUpdatedAt(null);
+    }
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = async (): Promise<void> => {
@@ -34,7 +43,7 @@ export function usePolling<T>(load: () => Promise<T>, intervalMs: number, key = 
         if (cancelled) return;
         setError(err instanceof Error ? err : new Error(String(err)));
       }
-      if (!cancelled) timer = setTimeout(() => void run(), intervalMs);
+      if (!cancelled && intervalMs !== null) timer = setTimeout(() => void run(), intervalMs);
     };
     void run();
     return () => {
