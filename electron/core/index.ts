@@ -65,6 +65,7 @@ import { StockEvents } from './stock/stock-events.js';
 import { pullStock } from './stock/stock-pull.js';
 import { StoklyClient } from './stokly/client.js';
 import { agentVersion } from './version.js';
+import { isoOrNull as iso } from '../../shared/time.js';
 
 const logger = scopedLogger('agent');
 
@@ -103,7 +104,6 @@ function urlOf(server: FastifyInstance, host: string): string {
   return `http://${shownHost}:${address.port}`;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 function openStoreDatabase(config: Config): Db {
   const dbPath = join(config.dataDir, 'shelfbridge.db');

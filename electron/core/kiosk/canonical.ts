@@ -13,3 +13,9 @@ export function canonicalJson(value: unknown): string {
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** A document's canonical text and its hash: what "identical body" means for resends. */
+export function fingerprint(doc: unknown): { body: string; hash: string } {
+  const body = canonicalJson(doc);
+  return { body, hash: sha256Hex(body) };
+}

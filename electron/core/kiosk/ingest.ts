@@ -6,6 +6,20 @@ export type IngestOutcome<R> =
   | { type: 'duplicate'; receipt: R }
   | { type: 'conflict'; receivedAt: string };
 
+/**
+ * The answer for a document id seen before: the original receipt for the same body (200), a
+ * conflict for a different one (409); null when the id is new.
+ */
+export function priorOutcome<R>(
+  hash: string,
+  existing: { bodyHash: string; receivedAt: string } | undefined,
+  receipt: (receivedAt: string) => R,
+): IngestOutcome<R> | null {
+  if (!existing) return null;
+  if (existing.bodyHash !== hash) return { type: 'conflict', receivedAt: existing.receivedAt };
+  return { type: 'duplicate', receipt: receipt(existing.receivedAt) };
+}
+
 interface Waiting<T, R> {
   doc: T;
   resolve(outcome: IngestOutcome<R>): void;

@@ -3,8 +3,8 @@ import type { Clock } from '../clock.js';
 import type { OutboxRepo } from '../db/outbox-repo.js';
 import type { RefundsRepo } from '../db/refunds-repo.js';
 import type { SalesRepo } from '../db/sales-repo.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
-import type { IngestOutcome } from './ingest.js';
+import { fingerprint } from './canonical.js';
+import { priorOutcome, type IngestOutcome } from './ingest.js';
 
 export interface AcceptedRefund {
   refundId: string;
@@ -26,13 +26,10 @@ export interface StoreRefundDeps {
  * posted twin if the sale arrived twice); a refund whose sale is not here yet is held.
  */
 export function storeRefund(refund: Refund, deps: StoreRefundDeps, source: 'kiosk' | 'cloudshelf' = 'kiosk'): IngestOutcome<AcceptedRefund> {
-  const body = canonicalJson(refund);
-  const hash = sha256Hex(body);
+  const { body, hash } = fingerprint(refund);
   const existing = deps.refunds.find(refund.refundId);
-  if (existing) {
-    if (existing.bodyHash !== hash) return { type: 'conflict', receivedAt: existing.receivedAt };
-    return { type: 'duplicate', receipt: { refundId: refund.refundId, status: 'accepted', receivedAt: existing.receivedAt, flags: existing.flags } };
-  }
+  const prior = priorOutcome(hash, existing, (receivedAt) => ({ refundId: refund.refundId, status: 'accepted' as const, receivedAt, flags: existing?.flags ?? [] }));
+  if (prior) return prior;
   const now = deps.clock.now();
   const receivedAt = new Date(now).toISOString();
   const flags: string[] = [];

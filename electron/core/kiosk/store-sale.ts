@@ -2,8 +2,8 @@ import type { AcceptedSale, Sale } from '../../../shared/kiosk-api.js';
 import type { Clock } from '../clock.js';
 import type { OutboxRepo } from '../db/outbox-repo.js';
 import type { SalesRepo } from '../db/sales-repo.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
-import type { IngestOutcome } from './ingest.js';
+import { fingerprint } from './canonical.js';
+import { priorOutcome, type IngestOutcome } from './ingest.js';
 import type { RaisedFlag } from './sale-flags.js';
 
 export interface StoreSaleDeps {
@@ -22,13 +22,10 @@ export interface StoreSaleDeps {
  * resends but not posted again.
  */
 export function storeSale(sale: Sale, deps: StoreSaleDeps, source: 'kiosk' | 'cloudshelf' = 'kiosk'): IngestOutcome<AcceptedSale> {
-  const body = canonicalJson(sale);
-  const hash = sha256Hex(body);
+  const { body, hash } = fingerprint(sale);
   const existing = deps.sales.find(sale.saleId);
-  if (existing) {
-    if (existing.bodyHash !== hash) return { type: 'conflict', receivedAt: existing.receivedAt };
-    return { type: 'duplicate', receipt: { saleId: sale.saleId, status: 'accepted', receivedAt: existing.receivedAt, flags: existing.flags } };
-  }
+  const prior = priorOutcome(hash, existing, (receivedAt) => ({ saleId: sale.saleId, status: 'accepted' as const, receivedAt, flags: existing?.flags ?? [] }));
+  if (prior) return prior;
   const now = deps.clock.now();
   const receivedAt = new Date(now).toISOString();
   const orderId = sale.cloudshelf?.orderId;

@@ -7,8 +7,8 @@ import type { ExceptionService } from '../../exceptions/service.js';
 import { ApiError } from '../../http/api-error.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import { toOutboxItem } from './outbox.js';
+import { isoOrNull as iso } from '../../../../shared/time.js';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The exception queue for staff: list, open one, act on it; the audit log read-only. */
 export function exceptionRoutes(deps: { exceptions: ExceptionsRepo; service: ExceptionService; outbox: OutboxRepo; audit: AuditRepo }): RouteModule {

@@ -4,10 +4,10 @@ import type { OutboxRepo, OutboxRow } from '../../db/outbox-repo.js';
 import { ApiError } from '../../http/api-error.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import { scopedLogger } from '../../logging/logger.js';
+import { isoOrNull as iso } from '../../../../shared/time.js';
 
 const logger = scopedLogger('admin-outbox');
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export function toOutboxItem(r: OutboxRow): OutboxItem {
   return {
