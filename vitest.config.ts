@@ -8,5 +8,7 @@ export default defineConfig({
     // Integration and fault tests start servers and child processes; two cores only.
     pool: 'forks',
     maxWorkers: 2,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

@@ -1,6 +1,7 @@
 /**
  * Run the Stok.ly sandbox on its own:
- *   npx tsx sim/stokly/standalone.ts [--port 4790] [--items 300] [--seed 1] [--host 127.0.0.1]
+ *   npx tsx sim/stokly/standalone.ts [--port 4790] [--items 300] [--seed 1] [--host 127.0.0.1] [--rate-limit 600]
+ * --rate-limit is requests per minute; 0 turns the limit off (benchmarks).
  */
 import { parseArgs } from 'node:util';
 import { StoklySandbox } from './sandbox.js';
@@ -18,13 +19,18 @@ const { values } = parseArgs({
     items: { type: 'string' },
     seed: { type: 'string' },
     host: { type: 'string' },
+    'rate-limit': { type: 'string' },
   },
 });
 
 const port = wholeNumber('port', values.port, 4790);
 const itemCount = wholeNumber('items', values.items, 300);
 const seed = wholeNumber('seed', values.seed, 1);
-const sandbox = await StoklySandbox.start({ port, host: values.host ?? '127.0.0.1', seed: generateShop({ itemCount, seed }) });
+const perMinute = wholeNumber('rate-limit', values['rate-limit'], 600);
+const sandbox = await StoklySandbox.start({
+  port, host: values.host ?? '127.0.0.1', seed: generateShop({ itemCount, seed }),
+  rateLimit: perMinute === 0 ? null : { limit: perMinute, windowMs: 60_000 },
+});
 
 console.log(`Stok.ly sandbox listening on ${sandbox.url} (${itemCount} items, seed ${seed})`);
 console.log(`  accountKey ${sandbox.credentials.accountKey}`);

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { silenceLogging } from '../../electron/core/logging/logger.js';
 import { Scheduler } from '../../electron/core/schedule.js';
+
+silenceLogging();
 
 let scheduler: Scheduler;
 afterEach(async () => scheduler.stop());
