@@ -161,7 +161,8 @@ export class OutboxRepo {
   /** A person decided this will not go to Stok.ly; the reason is kept. Final. */
   markVoided(id: number, reason: string, now: number): boolean {
     return this.db
-      .prepare(`UPDATE outbox SET status = 'voided', void_reason = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'exception')`)
+      // Settled too: a voided sale never counts as pending stock, and leaves the backlog index.
+      .prepare(`UPDATE outbox SET status = 'voided', void_reason = ?, stock_settled = 1, updated_at = ? WHERE id = ? AND status IN ('pending', 'exception')`)
       .run(reason, now, id).changes === 1;
   }
 

@@ -48,7 +48,8 @@ export class AvailabilityService implements StockReader {
   }
 
   forSkus(skus: readonly string[]): Availability[] {
-    const pending = this.stock.pendingBySku();
+    // A few SKUs (a sale's lines): one indexed query each; many: one pass over what is pending.
+    const pending = skus.length <= 8 ? new Map(skus.map((s) => [s, this.stock.pendingForSku(s)])) : this.stock.pendingBySku();
     const fresh = this.freshness();
     return skus.map((sku) => {
       const status = this.catalog.skuStatus(sku, true);
@@ -88,6 +89,6 @@ export class AvailabilityService implements StockReader {
     if (status.kind !== 'active') return null;
     if (this.runs.get('stock').lastSuccessAt === null) return null;
     const onHand = this.stock.onHand(status.product.itemId) ?? 0;
-    return onHand - (this.stock.pendingBySku().get(sku) ?? 0) - this.bufferFor(sku);
+    return onHand - this.stock.pendingForSku(sku) - this.bufferFor(sku);
   }
 }
