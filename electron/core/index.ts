@@ -32,13 +32,9 @@ import { MappingsRepo } from './db/mappings-repo.js';
 import { RefundsRepo } from './db/refunds-repo.js';
 import { ExceptionService } from './exceptions/service.js';
 import { exceptionRoutes } from './admin/routes/exceptions.js';
+import { wireCloudshelf } from './cloudshelf/wiring.js';
 import { cloudshelfRoutes } from './admin/routes/cloudshelf.js';
 import { sendRefund } from './outbox/send-refund.js';
-import { CloudshelfClient } from './cloudshelf/client.js';
-import { CloudshelfPusher } from './cloudshelf/push.js';
-import { OrderIntake } from './cloudshelf/order-intake.js';
-import { CloudshelfOrdersRepo } from './cloudshelf/orders-repo.js';
-import { debounced } from './debounce.js';
 import { findItemById } from './stokly/items.js';
 import type { AcceptedSale, Refund, Sale } from '../../shared/kiosk-api.js';
 import { eventRoutes } from './kiosk/routes/events.js';
@@ -155,26 +151,9 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const availability = new AvailabilityService(db, catalog, stock, runs, config.stock, config.sync.staleAfterSeconds * 1000, clock);
   const hub = new EventHub();
   const scheduler = new Scheduler();
-  const cloudshelfClient = config.cloudshelf && secrets.cloudshelfApiKey
-    ? new CloudshelfClient({ apiUrl: config.cloudshelf.apiUrl, apiKey: secrets.cloudshelfApiKey })
-    : null;
-  const cloudshelf = config.cloudshelf && cloudshelfClient
-    ? new CloudshelfPusher({
-        db,
-        client: cloudshelfClient,
-        catalog,
-        stock: availability,
-        locationId: config.cloudshelf.locationId,
-        clock,
-        ...(config.cloudshelf.locationName ? { locationName: config.cloudshelf.locationName } : {}),
-        driftCheckEvery: config.cloudshelf.driftCheckEvery,
-      })
-    : null;
-  // A burst of sales or a pull becomes one push to the screens, seconds later.
-  const pushSoon = debounced(config.cloudshelf?.pushDebounceMs ?? 1_000, () => scheduler.runNow('cloudshelf').catch(() => undefined));
-  const stockEvents = new StockEvents(availability, hub, () => {
-    if (cloudshelf) pushSoon();
-  });
+  // Cloudshelf is wired once the ingest it feeds exists (below); changes before that need no push.
+  let pushSoon = (): void => {};
+  const stockEvents = new StockEvents(availability, hub, () => pushSoon());
   let wake = (): void => {};
   const exceptionService = new ExceptionService({
     db, exceptions, outbox, mappings, audit, clock,
@@ -239,6 +218,9 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const refundDeps = { refunds, sales, outbox, clock, tenderMapped: (t: string) => tenderMethod(t) !== undefined };
   const saleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps), salesCommitted);
   const refundIngest = new BatchedIngest<Refund, AcceptedRefund>(db, (refund) => storeRefund(refund, refundDeps), refundsCommitted);
+  // Orders polled from Cloudshelf go through the same stores, marked as such.
+  const csSaleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps, 'cloudshelf'), salesCommitted);
+  const csRefundIngest = new BatchedIngest<Refund, AcceptedRefund>(db, (refund) => storeRefund(refund, refundDeps, 'cloudshelf'), refundsCommitted);
 
   scheduler.every('catalog', config.sync.catalogIntervalSeconds, async () => {
     const result = await pullCatalog({ client: stokly, catalog, runs, clock, rules: priceRules, fullResyncHours: config.sync.catalogFullResyncHours });
@@ -250,7 +232,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     }
     if (result.changedSkus.length) {
       stockEvents.refresh();
-      if (cloudshelf) pushSoon();
+      pushSoon();
     }
   });
   scheduler.every('stock', config.sync.stockIntervalSeconds, async () => {
@@ -258,41 +240,16 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     stockEvents.refresh();
   });
 
-  if (cloudshelf) {
-    // Also on a timer, so a failed push is retried and drift is checked even on a quiet day.
-    scheduler.every('cloudshelf', 300, async () => {
-      const started = clock.now();
-      runs.started('cloudshelf', started);
-      try {
-        const report = await cloudshelf.push();
-        runs.succeeded('cloudshelf', started, clock.now());
-        if (report.products.sent + report.variants.sent + report.stockLevels.sent > 0) {
-          logger.info(`Cloudshelf push: ${report.products.accepted} product(s), ${report.variants.accepted} variant(s), ${report.stockLevels.accepted} stock level(s) accepted; ${report.openIssues} open issue(s)`);
-        }
-      } catch (err) {
-        runs.failed('cloudshelf', (err as Error).message, clock.now());
-        throw err;
-      }
-    }, { runAtStart: false });
-  }
-  if (config.cloudshelf && cloudshelfClient && config.cloudshelf.orderIntake) {
-    const cs = config.cloudshelf;
-    const csSaleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps, 'cloudshelf'), salesCommitted);
-    const csRefundIngest = new BatchedIngest<Refund, AcceptedRefund>(db, (refund) => storeRefund(refund, refundDeps, 'cloudshelf'), refundsCommitted);
-    const intake = new OrderIntake({
-      client: cloudshelfClient,
-      orders: new CloudshelfOrdersRepo(db),
-      sales, refunds, outbox, runs, clock,
-      byItemId: (itemId) => catalog.byItemId(itemId),
-      tender: cs.orderTender,
-      fulfilment: cs.orderFulfilment,
-      since: cs.orderIntakeSince,
-      ingestSale: (sale) => csSaleIngest.submit(sale),
-      ingestRefund: (refund) => csRefundIngest.submit(refund),
-      review: (orderId, reason, detail) => exceptionService.openReview('cloudshelf_order', orderId, reason, detail),
-    });
-    scheduler.every('cloudshelf_orders', cs.orderPollSeconds, () => intake.poll());
-  }
+  const cloudshelf = config.cloudshelf && secrets.cloudshelfApiKey
+    ? wireCloudshelf({
+        config: config.cloudshelf, apiKey: secrets.cloudshelfApiKey, db, catalog, stock: availability, scheduler, runs, clock,
+        sales, refunds, outbox,
+        ingestSale: (sale) => csSaleIngest.submit(sale),
+        ingestRefund: (refund) => csRefundIngest.submit(refund),
+        review: (orderId, reason, detail) => exceptionService.openReview('cloudshelf_order', orderId, reason, detail),
+      })
+    : null;
+  if (cloudshelf) pushSoon = cloudshelf.pushSoon;
   scheduler.every('refund-wait', 60, async () => exceptionService.checkWaitingRefunds());
   const reconciler = new Reconciler({
     db, client: stokly, config, clock,
@@ -361,7 +318,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       kioskApi: { url: kioskUrl },
       sync: { stock: syncStatus('stock'), catalog: syncStatus('catalog'), cloudshelf: config.cloudshelf ? syncStatus('cloudshelf') : null },
       flags: flags.counts(),
-      exceptions: { open: exceptions.countOpen(), cloudshelfIssues: cloudshelf?.openIssueCount() ?? 0 },
+      exceptions: { open: exceptions.countOpen(), cloudshelfIssues: cloudshelf?.pusher.openIssueCount() ?? 0 },
       now: new Date(clock.now()).toISOString(),
     };
   };
@@ -376,7 +333,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       syncRoutes(sync, cloudshelf !== null),
       exceptionRoutes({ exceptions, service: exceptionService, outbox, audit }),
       reconciliationRoutes(reconciler),
-      cloudshelfRoutes((since) => cloudshelf?.listRecentIssues(since) ?? [], () => clock.now()),
+      cloudshelfRoutes((since) => cloudshelf?.pusher.listRecentIssues(since) ?? [], () => clock.now()),
     ],
   });
 
@@ -408,7 +365,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       logger.info('stopping: no new sales accepted; finishing what is in flight');
       probe.stop();
       alerts.stop();
-      pushSoon.cancel();
+      cloudshelf?.stop();
       hub.closeAll();
       // close() waits for requests in flight, each answered only after its commit.
       await kioskServer.close();
