@@ -178,6 +178,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       onResult: (row, result) => exceptionService.onSendResult(row, result),
       pauseQueue: (until) => stokly.gate.pauseUntil(until),
       pausedUntil: () => stokly.gate.pausedUntil(),
+      offline: () => stokly.offline,
     },
     {
       concurrency: config.outbox.concurrency,
@@ -268,7 +269,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   stokly.on('online', () => {
     logger.info('Stok.ly reachable');
     hub.publish({ event: 'status', data: { online: true } });
-    runner.wake();
+    runner.reconnected();
     void scheduler.runNow('stock');
   });
   stokly.on('offline', () => {

@@ -12,7 +12,7 @@ import { KioskClient } from '../../sim/kiosks/kiosk-client.js';
 import { SaleFactory } from '../../sim/kiosks/sale-factory.js';
 import { StoklySandbox } from '../../sim/stokly/sandbox.js';
 import { generateShop } from '../../sim/stokly/seed.js';
-import { freePort, spawnAgent, type AgentProcess } from '../support/agent-process.js';
+import { freePort, spawnAgent, type AgentProcess } from '../../sim/agent-process.js';
 
 /**
  * The promise of the outbox, tested the hard way: the agent is SIGKILLed at random moments,

@@ -52,10 +52,12 @@ export async function pullCatalog(deps: {
     for await (const page of pages) {
       const now = deps.clock.now();
       const products = page.map((item) => toCatalogProduct(item, deps.rules));
+      // One read for the page, one write transaction: a 50,000-item pull is 50 of these.
+      const known = deps.catalog.byItemIds(products.map((p) => p.itemId));
       deps.catalog.transaction(() => {
         for (const p of products) {
           seen.add(p.itemId);
-          const before = deps.catalog.byItemId(p.itemId);
+          const before = known.get(p.itemId);
           if (!before || !sameProduct(before, p)) changedSkus.push(p.sku);
           deps.catalog.upsert(p, now);
         }

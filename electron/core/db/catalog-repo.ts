@@ -85,6 +85,25 @@ export class CatalogRepo implements CatalogReader {
     return gone.map((r) => r.sku);
   }
 
+  /** Products by itemId for a page of a pull, in one query. */
+  byItemIds(itemIds: readonly string[]): Map<string, CatalogProduct> {
+    if (itemIds.length === 0) return new Map();
+    const rows = this.db.prepare<string[], ProductRow>(`SELECT * FROM products WHERE item_id IN (${itemIds.map(() => '?').join(',')})`).all(...itemIds);
+    return new Map(rows.map((r) => [r.item_id, fromRow(r)]));
+  }
+
+  /** Stock-holding products and their on-hand for a set of SKUs, in one query (the kiosk stock route). */
+  stockRowsForSkus(skus: readonly string[]): Array<{ sku: string; itemId: string; active: boolean; onHand: number | null }> {
+    if (skus.length === 0) return [];
+    return this.db
+      .prepare<string[], { sku: string; item_id: string; active: number; on_hand: number | null }>(
+        `SELECT p.sku, p.item_id, p.active, s.on_hand FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id
+          WHERE p.format != 2 AND p.sku IN (${skus.map(() => '?').join(',')}) ORDER BY p.sku, p.active DESC, p.item_id`,
+      )
+      .all(...skus)
+      .map((r) => ({ sku: r.sku, itemId: r.item_id, active: r.active === 1, onHand: r.on_hand }));
+  }
+
   markUnknown(sku: string, now: number): void {
     this.db.prepare('INSERT INTO sku_lookups (sku, checked_at) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET checked_at = excluded.checked_at').run(sku, now);
   }

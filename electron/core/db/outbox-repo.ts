@@ -71,6 +71,17 @@ export interface OutboxCounts {
 export class OutboxRepo {
   private readonly insertStmt;
 
+  private readonly statements = new Map<string, unknown>();
+  /** The runner calls these many times a second: each statement is prepared once. */
+  private readonly prepare = ((sql: string) => {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
+
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at, parent_ref)
                                   VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
@@ -82,12 +93,12 @@ export class OutboxRepo {
   }
 
   get(id: number): OutboxRow | undefined {
-    const r = this.db.prepare<[number], RawRow>('SELECT * FROM outbox WHERE id = ?').get(id);
+    const r = this.prepare<[number], RawRow>('SELECT * FROM outbox WHERE id = ?').get(id);
     return r && fromRaw(r);
   }
 
   byRef(kind: OutboxKind, ref: string): OutboxRow | undefined {
-    const r = this.db.prepare<[string, string], RawRow>('SELECT * FROM outbox WHERE kind = ? AND ref = ?').get(kind, ref);
+    const r = this.prepare<[string, string], RawRow>('SELECT * FROM outbox WHERE kind = ? AND ref = ?').get(kind, ref);
     return r && fromRaw(r);
   }
 
@@ -95,7 +106,7 @@ export class OutboxRepo {
   claimDue(now: number, limit: number): OutboxRow[] {
     if (limit <= 0) return [];
     return this.db.transaction(() => {
-      const rows = this.db
+      const rows = this
         .prepare<[number, number], RawRow>(
           // A refund is sent only after its sale is done.
           `SELECT * FROM outbox o WHERE status = 'pending' AND next_attempt_at <= ?
@@ -103,7 +114,7 @@ export class OutboxRepo {
            ORDER BY next_attempt_at, id LIMIT ?`,
         )
         .all(now, limit);
-      const mark = this.db.prepare(`UPDATE outbox SET status = 'sending', last_attempt_at = ?, updated_at = ? WHERE id = ?`);
+      const mark = this.prepare(`UPDATE outbox SET status = 'sending', last_attempt_at = ?, updated_at = ? WHERE id = ?`);
       for (const r of rows) mark.run(now, now, r.id);
       return rows.map((r) => ({ ...fromRaw(r), status: 'sending' as const, lastAttemptAt: now }));
     }).immediate();
@@ -114,7 +125,7 @@ export class OutboxRepo {
    * looked up in Stok.ly before any repeat, after `graceMs` so a request still in flight lands.
    */
   recoverInterrupted(now: number, graceMs: number): number {
-    return this.db
+    return this
       .prepare(`UPDATE outbox SET status = 'pending', outcome_unknown = 1,
                   next_attempt_at = MAX(COALESCE(last_attempt_at, 0) + ?, ?), updated_at = ?,
                   last_error = COALESCE(last_error, 'interrupted while sending: outcome unknown')
@@ -124,28 +135,28 @@ export class OutboxRepo {
 
   /** The order exists in Stok.ly: remember it at once, so no crash can post it again. */
   markCreated(id: number, remoteId: string, remoteRef: string | null, now: number): void {
-    this.db
+    this
       .prepare(`UPDATE outbox SET step = 'collect', remote_id = ?, remote_ref = ?, outcome_unknown = 0, updated_at = ? WHERE id = ?`)
       .run(remoteId, remoteRef, now, id);
   }
 
   markDone(id: number, now: number): void {
-    this.db
-      // collected_at: from now on a stock pull that starts later includes this sale.
+    // collected_at: from now on a stock pull that starts later includes this sale.
+    this
       .prepare(`UPDATE outbox SET status = 'done', step = 'complete', outcome_unknown = 0, last_error = NULL,
                   exception_reason = NULL, done_at = ?, collected_at = COALESCE(collected_at, ?), updated_at = ? WHERE id = ?`)
       .run(now, now, now, id);
   }
 
   markRetry(id: number, nextAttemptAt: number, error: string, outcomeUnknown: boolean, countAttempt: boolean, now: number): void {
-    this.db
+    this
       .prepare(`UPDATE outbox SET status = 'pending', attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
                   outcome_unknown = ?, updated_at = ? WHERE id = ?`)
       .run(countAttempt ? 1 : 0, nextAttemptAt, error, outcomeUnknown ? 1 : 0, now, id);
   }
 
   markException(id: number, reason: string, error: string, now: number): void {
-    this.db
+    this
       .prepare(`UPDATE outbox SET status = 'exception', attempts = attempts + 1, exception_reason = ?, last_error = ?,
                   updated_at = ? WHERE id = ?`)
       .run(reason, error, now, id);
@@ -153,22 +164,22 @@ export class OutboxRepo {
 
   /** A person asked for another try: the row is due now; its history stays. */
   retryNow(id: number, now: number): boolean {
-    return this.db
+    return this
       .prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('exception', 'pending')`)
       .run(now, now, id).changes === 1;
   }
 
   /** A person decided this will not go to Stok.ly; the reason is kept. Final. */
   markVoided(id: number, reason: string, now: number): boolean {
-    return this.db
-      // Settled too: a voided sale never counts as pending stock, and leaves the backlog index.
+    // Settled too: a voided sale never counts as pending stock, and leaves the backlog index.
+    return this
       .prepare(`UPDATE outbox SET status = 'voided', void_reason = ?, stock_settled = 1, updated_at = ? WHERE id = ? AND status IN ('pending', 'exception')`)
       .run(reason, now, id).changes === 1;
   }
 
   /** Refunds still waiting whose sale has not arrived (no sale row) or was voided. */
   waitingRefunds(): Array<{ id: number; ref: string; parentRef: string; createdAt: number; saleStatus: OutboxStatus | null }> {
-    return this.db
+    return this
       .prepare<[], { id: number; ref: string; parent_ref: string; created_at: number; sale_status: OutboxStatus | null }>(
         `SELECT o.id, o.ref, o.parent_ref, o.created_at, p.status AS sale_status FROM outbox o
            LEFT JOIN outbox p ON p.kind = 'sale' AND p.ref = o.parent_ref
@@ -181,14 +192,26 @@ export class OutboxRepo {
   /** Rows waiting for a person for one of these reasons. */
   exceptionsWithReason(reasons: readonly string[]): OutboxRow[] {
     if (reasons.length === 0) return [];
-    return this.db
+    return this
       .prepare<string[], RawRow>(`SELECT * FROM outbox WHERE status = 'exception' AND exception_reason IN (${reasons.map(() => '?').join(',')})`)
       .all(...reasons)
       .map(fromRaw);
   }
 
+  /**
+   * Stok.ly is back: rows waiting out a network backoff go now (those whose outcome is unknown
+   * still wait their grace, so a request in flight can land before it is looked up).
+   */
+  makeDueNow(now: number, graceMs: number): number {
+    return this
+      .prepare(`UPDATE outbox SET next_attempt_at = CASE WHEN outcome_unknown = 1
+                  THEN MAX(?, COALESCE(last_attempt_at, 0) + ?) ELSE ? END, updated_at = ?
+                WHERE status = 'pending' AND next_attempt_at > ?`)
+      .run(now, graceMs, now, now, now).changes;
+  }
+
   nextDueAt(): number | null {
-    const r = this.db.prepare<[], { at: number | null }>(
+    const r = this.prepare<[], { at: number | null }>(
       `SELECT MIN(next_attempt_at) AS at FROM outbox o WHERE status = 'pending'
          AND (parent_ref IS NULL OR EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'sale' AND p.ref = o.parent_ref AND p.status = 'done'))`,
     ).get();
@@ -196,10 +219,10 @@ export class OutboxRepo {
   }
 
   counts(): OutboxCounts {
-    const rows = this.db.prepare<[], { status: OutboxStatus; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all();
+    const rows = this.prepare<[], { status: OutboxStatus; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all();
     const counts: OutboxCounts = { pending: 0, sending: 0, done: 0, exception: 0, voided: 0, oldestPendingCreatedAt: null };
     for (const r of rows) counts[r.status] = r.n;
-    const oldest = this.db
+    const oldest = this
       .prepare<[], { at: number | null }>(`SELECT MIN(created_at) AS at FROM outbox WHERE status IN ('pending', 'sending')`)
       .get();
     counts.oldestPendingCreatedAt = oldest?.at ?? null;
@@ -208,7 +231,7 @@ export class OutboxRepo {
 
   list(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): OutboxRow[] {
     const where = filter.status ? 'WHERE status = @status' : '';
-    return this.db
+    return this
       .prepare<Record<string, unknown>, RawRow>(`SELECT * FROM outbox ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
       .all({ status: filter.status, limit: filter.limit, offset: filter.offset })
       .map(fromRaw);

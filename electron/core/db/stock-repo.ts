@@ -11,32 +11,14 @@ export class StockRepo {
 
   constructor(private readonly db: Db) {
     this.onHandStmt = db.prepare<[string], { on_hand: number }>('SELECT on_hand FROM stock_levels WHERE item_id = ?');
-    // Only unsettled rows are read (partial index), so this stays small however long the history.
-    // Restocked refund lines count the other way until Stok.ly's figure has them.
-    this.pendingStmt = db.prepare<[], { sku: string; qty: number }>(
-      `SELECT sku, SUM(qty) AS qty FROM (
-         SELECT l.sku AS sku, l.quantity AS qty
-           FROM outbox o INDEXED BY outbox_unsettled JOIN sale_lines l ON l.sale_id = o.ref
-          WHERE o.stock_settled = 0 AND o.kind = 'sale' AND o.status != 'voided' AND l.fulfilment = 'store'
-         UNION ALL
-         SELECT r.sku AS sku, -r.quantity AS qty
-           FROM outbox o INDEXED BY outbox_unsettled JOIN refund_lines r ON r.refund_id = o.ref
-          WHERE o.stock_settled = 0 AND o.kind = 'refund' AND o.status != 'voided' AND r.restock = 1
-       ) GROUP BY sku`,
-    );
-    this.pendingSkuStmt = db.prepare<[string, string], { qty: number | null }>(
-      // Driven by the unsettled rows (a partial index: the backlog), never by every line ever
-      // sold of a popular SKU; `+sku` keeps the planner off the SKU index.
-      `SELECT (SELECT COALESCE(SUM(l.quantity), 0) FROM outbox o INDEXED BY outbox_unsettled CROSS JOIN sale_lines l
-                 WHERE o.stock_settled = 0 AND l.sale_id = o.ref AND +l.sku = ? AND o.kind = 'sale' AND o.status != 'voided' AND l.fulfilment = 'store')
-            - (SELECT COALESCE(SUM(r.quantity), 0) FROM outbox o INDEXED BY outbox_unsettled CROSS JOIN refund_lines r
-                 WHERE o.stock_settled = 0 AND r.refund_id = o.ref AND +r.sku = ? AND o.kind = 'refund' AND o.status != 'voided' AND r.restock = 1) AS qty`,
-    );
+    // Kept by triggers (migration 0070) in the transactions that store, settle and void.
+    this.pendingStmt = db.prepare<[], { sku: string; qty: number }>('SELECT sku, qty FROM pending_stock WHERE qty != 0');
+    this.pendingSkuStmt = db.prepare<[string], { qty: number }>('SELECT qty FROM pending_stock WHERE sku = ?');
   }
 
   /** One SKU's pending quantity: the ingest path asks this for every store line it flags. */
   pendingForSku(sku: string): number {
-    return this.pendingSkuStmt.get(sku, sku)?.qty ?? 0;
+    return this.pendingSkuStmt.get(sku)?.qty ?? 0;
   }
 
   onHand(itemId: string): number | null {

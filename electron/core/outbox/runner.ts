@@ -25,6 +25,8 @@ export interface RunnerDeps {
   /** Pause every Stok.ly request until this time (the client's rate gate). */
   pauseQueue(untilMs: number): void;
   pausedUntil(): number | null;
+  /** Stok.ly unreachable: send one row at a time (a canary) instead of hammering a dead link. */
+  offline?(): boolean;
   random?: () => number;
   onResult?(row: OutboxRow, result: SendResult): void;
 }
@@ -62,6 +64,13 @@ export class OutboxRunner {
     return this.inFlight.size;
   }
 
+  /** Stok.ly is reachable again: rows in a network backoff go now. */
+  reconnected(): void {
+    const n = this.deps.outbox.makeDueNow(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
+    if (n) logger.info(`Stok.ly is back: ${n} waiting row(s) go now`);
+    this.wake();
+  }
+
   wake(): void {
     if (!this.running) return;
     if (this.ticking) {
@@ -83,7 +92,8 @@ export class OutboxRunner {
     const now = this.deps.clock.now();
     const paused = this.deps.pausedUntil();
     if (paused === null) {
-      const rows = this.deps.outbox.claimDue(now, this.options.concurrency - this.inFlight.size);
+      const limit = this.deps.offline?.() ? 1 : this.options.concurrency;
+      const rows = this.deps.outbox.claimDue(now, limit - this.inFlight.size);
       for (const row of rows) {
         const p = this.process(row).finally(() => {
           this.inFlight.delete(row.id);

@@ -51,11 +51,12 @@ export class AvailabilityService implements StockReader {
     // A few SKUs (a sale's lines): one indexed query each; many: one pass over what is pending.
     const pending = skus.length <= 8 ? new Map(skus.map((s) => [s, this.stock.pendingForSku(s)])) : this.stock.pendingBySku();
     const fresh = this.freshness();
+    // One query for all of them; per SKU the active product wins (rows come active first).
+    const rows = new Map<string, { itemId: string; onHand: number | null }>();
+    for (const r of this.catalog.stockRowsForSkus([...new Set(skus)])) if (!rows.has(r.sku)) rows.set(r.sku, r);
     return skus.map((sku) => {
-      const status = this.catalog.skuStatus(sku, true);
-      const product = status.kind === 'active' || status.kind === 'inactive' ? status.product : status.kind === 'ambiguous' ? status.products[0] : undefined;
-      const onHand = product ? (this.stock.onHand(product.itemId) ?? 0) : 0;
-      return this.build(sku, product?.itemId ?? null, onHand, pending.get(sku) ?? 0, fresh);
+      const row = rows.get(sku);
+      return this.build(sku, row?.itemId ?? null, row?.onHand ?? 0, pending.get(sku) ?? 0, fresh);
     });
   }
 

@@ -53,6 +53,11 @@ export class StoklyClient extends EventEmitter {
     return this.reachable === true;
   }
 
+  /** The last request got no answer (or a 5xx): known to be down, not merely not yet tried. */
+  get offline(): boolean {
+    return this.reachable === false;
+  }
+
   get lastContact(): number | null {
     return this.lastContactAt;
   }

@@ -5,6 +5,7 @@ import { migration0030 } from './0030-cloudshelf-push.js';
 import { migration0040 } from './0040-exceptions-refunds.js';
 import { migration0050 } from './0050-reconciliation.js';
 import { migration0060 } from './0060-cloudshelf-orders.js';
+import { migration0070 } from './0070-pending-stock.js';
 
 /** Every migration this build knows, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070];

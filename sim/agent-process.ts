@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ConfigInput } from '../../electron/core/config.js';
+import type { ConfigInput } from '../electron/core/config.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 
 /** A port that was free a moment ago, so a restarted agent comes back where kiosks expect it. */
 export function freePort(): Promise<number> {
@@ -28,10 +28,14 @@ export interface AgentProcess {
 }
 
 /** Starts `electron/headless.ts` as its own process (so it can be SIGKILLed) and waits for ready. */
-export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {}): Promise<AgentProcess> {
+export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {}, options: { compiled?: boolean } = {}): Promise<AgentProcess> {
   const configPath = join(config.dataDir, 'config.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'headless.ts'), '--config', configPath], {
+  // Compiled (npm run build): what a store runs; otherwise from source through tsx.
+  const entry = options.compiled
+    ? [join(ROOT, 'dist', 'electron', 'headless.js')]
+    : ['--import', 'tsx', join(ROOT, 'electron', 'headless.ts')];
+  const child = spawn(process.execPath, [...entry, '--config', configPath], {
     cwd: ROOT,
     env: { ...process.env, SHELFBRIDGE_LOG_CONSOLE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
