@@ -44,7 +44,7 @@ describe('pending stock running totals', () => {
         const id = `s${step}`;
         const sale: Sale = {
           saleId: id, kioskId: 'k', occurredAt: '2026-11-26T10:00:00+00:00', currency: 'GBP',
-          lines: [0, 1].map((i) => ({ sku: skus[Math.floor(rand() * 4)]!, quantity: 1 + Math.floor(rand() * 3), unitPrice: 100, tax: 0, discount: 0, fulfilment: rand() < 0.8 ? 'store' as const : 'ship' as const })).slice(0, 1 + Math.floor(rand() * 2)),
+          lines: [0, 1].map(() => ({ sku: skus[Math.floor(rand() * 4)]!, quantity: 1 + Math.floor(rand() * 3), unitPrice: 100, tax: 0, discount: 0, fulfilment: rand() < 0.8 ? 'store' as const : 'ship' as const })).slice(0, 1 + Math.floor(rand() * 2)),
           payments: [],
         };
         db.transaction(() => {
