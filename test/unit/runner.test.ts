@@ -46,6 +46,22 @@ describe('outbox runner', () => {
     await runner.stop();
   });
 
+  it('while Stok.ly is down, one failed canary holds the whole queue back instead of walking the backlog', async () => {
+    let sends = 0;
+    const { outbox, runner } = setup(async () => {
+      sends++;
+      return { type: 'retry', error: 'ECONNREFUSED', outcomeUnknown: false };
+    }, () => true);
+    for (let i = 0; i < 50; i++) outbox.insert('sale', `s${i}`, '{}', Date.now());
+    runner.start();
+    await tick(300);
+    expect(sends).toBe(1);
+    runner.reconnected(); // the link is back: everything is due again
+    await tick(100);
+    expect(sends).toBe(2); // still "offline" in this fake, so again one canary
+    await runner.stop();
+  });
+
   it('a permanent failure becomes an exception while the rest go on; a retry backs off', async () => {
     const { outbox, runner } = setup(async (row) =>
       row.ref === 'bad' ? { type: 'permanent', reason: 'unknown_sku', error: 'no such SKU' }

@@ -41,6 +41,9 @@ export class OutboxRunner {
   private running = false;
   private ticking = false;
   private again = false;
+  /** While Stok.ly is down: the whole queue waits, doubling up to 30 s, between canary sends. */
+  private offlineWaitMs = 0;
+  private offlineUntil = 0;
 
   constructor(private readonly deps: RunnerDeps, private readonly options: RunnerOptions) {}
 
@@ -66,6 +69,8 @@ export class OutboxRunner {
 
   /** Stok.ly is reachable again: rows in a network backoff go now. */
   reconnected(): void {
+    this.offlineWaitMs = 0;
+    this.offlineUntil = 0;
     const n = this.deps.outbox.makeDueNow(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
     if (n) logger.info(`Stok.ly is back: ${n} waiting row(s) go now`);
     this.wake();
@@ -90,7 +95,8 @@ export class OutboxRunner {
 
   private tick(): void {
     const now = this.deps.clock.now();
-    const paused = this.deps.pausedUntil();
+    const rateLimited = this.deps.pausedUntil();
+    const paused = rateLimited ?? (this.offlineUntil > now ? this.offlineUntil : null);
     if (paused === null) {
       const limit = this.deps.offline?.() ? 1 : this.options.concurrency;
       const rows = this.deps.outbox.claimDue(now, limit - this.inFlight.size);
@@ -139,6 +145,11 @@ export class OutboxRunner {
         logger.info(`${row.kind} ${row.ref}: done after ${row.attempts + 1} attempt(s)`);
         return;
       case 'retry': {
+        if (this.deps.offline?.()) {
+          // One failed canary is enough to know: don't walk the backlog against a dead link.
+          this.offlineWaitMs = Math.min(30_000, Math.max(this.options.backoffBaseMs, this.offlineWaitMs * 2));
+          this.offlineUntil = now + this.offlineWaitMs;
+        }
         let delay = backoffDelay(row.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, this.deps.random);
         if (result.outcomeUnknown) delay = Math.max(delay, this.options.unknownOutcomeGraceMs);
         outbox.markRetry(row.id, now + delay, result.error, result.outcomeUnknown, true, now);

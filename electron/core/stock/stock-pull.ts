@@ -3,7 +3,7 @@ import type { StockRepo } from '../db/stock-repo.js';
 import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { StoklyClient } from '../stokly/client.js';
-import { inventoryPages, onHandFrom, type InventoryRecord } from '../stokly/inventory.js';
+import { inventoryPages, onHandFrom } from '../stokly/inventory.js';
 
 const logger = scopedLogger('stock-pull');
 
@@ -28,9 +28,11 @@ export async function pullStock(deps: {
   const startedAt = deps.clock.now();
   deps.runs.started('stock', startedAt);
   try {
-    const records: InventoryRecord[] = [];
-    for await (const page of inventoryPages(deps.client, deps.locationId)) records.push(...page);
-    const onHand = onHandFrom(records, deps.source);
+    // Folded page by page: 50,000 records are never all held at once.
+    const onHand = new Map<string, number>();
+    for await (const page of inventoryPages(deps.client, deps.locationId)) {
+      for (const [itemId, qty] of onHandFrom(page, deps.source)) onHand.set(itemId, (onHand.get(itemId) ?? 0) + qty);
+    }
     const settledSales = deps.stock.replaceSnapshot(onHand, startedAt);
     deps.runs.succeeded('stock', startedAt, deps.clock.now());
     logger.info(`stock pull: ${onHand.size} items at ${deps.locationId}, ${settledSales} sale(s) now included in Stok.ly's figures`);
