@@ -22,14 +22,22 @@ export class ConnectivityProbe {
     private readonly locationId: string,
     private readonly clock: Clock,
     private readonly intervalMs = 60_000,
+    /** While Stok.ly is down: ask this often, so the backlog goes within seconds of its return. */
+    private readonly offlineIntervalMs = 5_000,
   ) {}
 
   start(): void {
     void this.probe();
+    let sinceProbe = 0;
     this.timer = setInterval(() => {
+      sinceProbe += this.offlineIntervalMs;
       const last = this.client.lastContact;
-      if (last === null || this.clock.now() - last >= this.intervalMs) void this.probe();
-    }, this.intervalMs);
+      const due = this.client.offline || last === null || this.clock.now() - last >= this.intervalMs;
+      if (due && (this.client.offline || sinceProbe >= this.intervalMs)) {
+        sinceProbe = 0;
+        void this.probe();
+      }
+    }, this.offlineIntervalMs);
     this.timer.unref();
   }
 
