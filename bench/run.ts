@@ -18,7 +18,7 @@ const benchmarks: Record<string, { run(flags: Flags): Promise<void>; about: stri
   sync: {
     run: syncBench,
     about: 'full first sync of a 50,000-item shop vs the network floor, peak RSS, an incremental pull, /v1/stock p99 under 20 kiosks, stock-change → event\n' +
-      '           flags: --items 50000 --changed 100 --kiosks 20 --seconds 10 --interval 10',
+      '           flags: --items 50000 --changed 100 --kiosks 20 --seconds 10 --every 1000 --interval 10 --heap-mb 0',
   },
 };
 

@@ -104,6 +104,8 @@ export async function syncBench(flags: Flags): Promise<void> {
   const loadSeconds = flags.number('seconds', 10);
   const every = flags.number('every', 1000);
   const interval = flags.number('interval', 10);
+  // --heap-mb N: run the agent with V8's old space capped (a store could ship with such a cap).
+  const heapMb = flags.number('heap-mb', 0);
   const dir = tempDir('sync');
   printMachineFacts(dir);
 
@@ -129,7 +131,10 @@ export async function syncBench(flags: Flags): Promise<void> {
     const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('tsc failed');
     // The first sync happens at start, as in a store: from "ready" until both pulls have succeeded.
-    agent = await spawnAgent(config, { SHELFBRIDGE_STOKLY_SECRET_KEY: CREDENTIALS.secretKey }, { compiled: true });
+    agent = await spawnAgent(config, {
+      SHELFBRIDGE_STOKLY_SECRET_KEY: CREDENTIALS.secretKey,
+      ...(heapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}),
+    }, { compiled: true });
     const readyAt = now();
     let full = Number.NaN;
     for (;;) {
@@ -162,7 +167,7 @@ export async function syncBench(flags: Flags): Promise<void> {
     const latency = await eventLatency(agent, sandbox.url, target.itemId, target.sku, 777);
     const peakAfter = peakRssMb(agent.child.pid!);
 
-    console.log(`\n${fmt(items)} items, ${fmt(floor.records)} inventory records at the store location; agent in its own process\n`);
+    console.log(`\n${fmt(items)} items, ${fmt(floor.records)} inventory records at the store location; agent in its own process${heapMb > 0 ? ` with --max-old-space-size=${heapMb}` : ''}\n`);
     console.log(table(['measure', 'value', 'goal', 'verdict'], [
       ['network floor: fetch the same pages', `${fmt(floor.ms)} ms`, '', ''],
       ['full first sync (catalogue + stock, from ready)', `${fmt(full)} ms`, `≤ ${fmt(floor.ms * 1.3)} ms (1.3 × floor)`, verdict(full <= floor.ms * 1.3)],
