@@ -80,7 +80,7 @@ function changed<T>(externalId: string, sku: string | null, payload: T, pushed: 
 
 /**
  * A variant's hash leaves out isInStock: Cloudshelf derives it from the variant's stock levels
- * once it has any, so a stock change is one stock level, not a variant as well. The flag still
+ * once it has some, so a stock change is one stock level, not a variant as well. The flag still
  * goes (current) whenever the variant is sent for another reason.
  */
 function variantHashContent(variant: DesiredVariant): unknown {
