@@ -49,6 +49,12 @@ describe('configuration', () => {
     expect(() => parseConfig(dup)).toThrow(/own token/);
   });
 
+  it('accepts the example configuration shipped for IT (docs/config.example.json)', () => {
+    const c = loadConfigFile(join(import.meta.dirname, '..', '..', 'docs', 'config.example.json'), {});
+    expect(c.stokly.secretKeyFile).toBe('/etc/shelfbridge/stokly-secret');
+    expect(c.cloudshelf?.orderIntake).toBe(true);
+  });
+
   it('reports a file that is not JSON, with its path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-config-'));
     const path = join(dir, 'config.json');
