@@ -139,3 +139,20 @@ export const exceptionQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** `GET /api/cloudshelf/issues`: refused updates, fields changed on Cloudshelf, a missing location. */
+export const cloudshelfIssueSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  entityKind: z.string(),
+  entity: z.string(),
+  sku: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  /** Milliseconds since the epoch, as the agent stores them. */
+  firstSeenAt: z.number(),
+  lastSeenAt: z.number(),
+  resolvedAt: z.number().nullable(),
+});
+export type CloudshelfIssue = z.infer<typeof cloudshelfIssueSchema>;
+export const cloudshelfIssueListSchema = z.object({ items: z.array(cloudshelfIssueSchema) });

@@ -5,20 +5,7 @@ import { z } from 'zod';
  * loosely as the UI can afford, so a new field on the agent does not break the page.
  */
 
-export const cloudshelfIssueSchema = z.object({
-  id: z.number().int(),
-  kind: z.string(),
-  entityKind: z.string(),
-  entity: z.string(),
-  sku: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-  /** Milliseconds since the epoch, as the agent stores them. */
-  firstSeenAt: z.number(),
-  lastSeenAt: z.number(),
-});
-export type CloudshelfIssue = z.infer<typeof cloudshelfIssueSchema>;
-export const cloudshelfIssueListSchema = z.object({ items: z.array(cloudshelfIssueSchema) });
+export { cloudshelfIssueListSchema, cloudshelfIssueSchema, type CloudshelfIssue } from '../../../shared/admin-api.js';
 
 export const syncResultSchema = z.object({ ok: z.boolean() });
 

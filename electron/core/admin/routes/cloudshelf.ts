@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cloudshelfIssueListSchema } from '../../../../shared/admin-api.js';
 import type { SyncIssue } from '../../cloudshelf/sync-issues-repo.js';
 import type { RouteModule } from '../../http/typed-app.js';
 
@@ -8,7 +9,7 @@ import type { RouteModule } from '../../http/typed-app.js';
  */
 export function cloudshelfRoutes(recent: (sinceMs: number) => SyncIssue[], now: () => number): RouteModule {
   return (app) => {
-    app.get('/api/cloudshelf/issues', { schema: { querystring: z.object({ days: z.coerce.number().min(0).max(90).default(7) }) } }, async (request) => ({
+    app.get('/api/cloudshelf/issues', { schema: { querystring: z.object({ days: z.coerce.number().min(0).max(90).default(7) }), response: { 200: cloudshelfIssueListSchema } } }, async (request) => ({
       items: recent(now() - request.query.days * 86_400_000),
     }));
   };
