@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './ids.js';
+import { isKnownCurrency } from './money.js';
 
 /** The kiosk LAN API, version 1 (../shared/kiosk-api.md). Validated on the agent's side. */
 
@@ -8,7 +9,7 @@ const minor = z.number().int('must be a whole number of minor units').min(0, 'mu
 const positiveQuantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000);
 const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with an offset, e.g. 2026-11-26T10:15:00+00:00' });
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as GBP')
-  .refine((c) => { try { return Intl.supportedValuesOf('currency').includes(c); } catch { return false; } }, 'is not a known ISO 4217 currency');
+  .refine(isKnownCurrency, 'is not a known ISO 4217 currency');
 const sku = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
 const tender = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a lower-case tender name such as card, cash, gift_card');
 

@@ -156,7 +156,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const stockEvents = new StockEvents(availability, hub, () => pushSoon());
   let wake = (): void => {};
   const exceptionService = new ExceptionService({
-    db, exceptions, outbox, mappings, audit, clock,
+    exceptions, outbox, mappings, audit, clock,
     itemExists: async (itemId) => catalog.byItemId(itemId) !== undefined || (await findItemById(stokly, itemId)) !== null,
     tenderMapped: (t) => tenderMethod(t) !== undefined,
     wakeRunner: () => wake(),
@@ -277,10 +277,10 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     hub.publish({ event: 'status', data: { online: false } });
   });
 
-  const health = () =>
+  const health = (counts = outbox.counts()) =>
     computeHealth({
       version,
-      counts: outbox.counts(),
+      counts,
       online: stokly.online,
       now: clock.now(),
       stallAfterSeconds: config.outbox.stallAfterSeconds,
@@ -313,7 +313,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     return {
       storeId: config.storeId,
       version,
-      health: health(),
+      // One count of the outbox serves both (the window polls this every few seconds).
+      health: health(counts),
       counts: { pending: counts.pending, sending: counts.sending, done: counts.done, exception: counts.exception, voided: counts.voided },
       stokly: { online: stokly.online, lastContactAt: iso(stokly.lastContact), pausedUntil: iso(stokly.gate.pausedUntil()) },
       kioskApi: { url: kioskUrl },

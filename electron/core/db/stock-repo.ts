@@ -29,11 +29,6 @@ export class StockRepo {
     return new Map(this.pendingStmt.all().map((r) => [r.sku, r.qty]));
   }
 
-  allOnHand(): Map<string, number> {
-    const rows = this.db.prepare<[], { item_id: string; on_hand: number }>('SELECT item_id, on_hand FROM stock_levels').all();
-    return new Map(rows.map((r) => [r.item_id, r.on_hand]));
-  }
-
   /**
    * Replaces the snapshot with a completed pull that started at `startedAt`, and settles every
    * sale whose collection Stok.ly had recorded before that pull began: its quantity is now in

@@ -1,7 +1,6 @@
 import { exceptionHelp, type ExceptionReason } from '../../../shared/exceptions.js';
 import type { Clock } from '../clock.js';
 import type { AuditRepo } from '../db/audit-repo.js';
-import type { Db } from '../db/connection.js';
 import type { ExceptionRow, ExceptionsRepo, SubjectKind } from '../db/exceptions-repo.js';
 import type { MappingsRepo } from '../db/mappings-repo.js';
 import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
@@ -20,7 +19,6 @@ export type ExceptionAction =
   | { action: 'acknowledge'; actor: string; note?: string | undefined };
 
 export interface ExceptionServiceDeps {
-  db: Db;
   exceptions: ExceptionsRepo;
   outbox: OutboxRepo;
   mappings: MappingsRepo;

@@ -45,9 +45,3 @@ export class StoklyResponseError extends Error {
     this.name = 'StoklyResponseError';
   }
 }
-
-export type StoklyError = StoklyHttpError | StoklyNetworkError | StoklyResponseError;
-
-export function isStoklyError(err: unknown): err is StoklyError {
-  return err instanceof StoklyHttpError || err instanceof StoklyNetworkError || err instanceof StoklyResponseError;
-}
