@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
-import { ActionError } from './ActionError.js';
+import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 /** Review items only: the sale was posted; a person confirms they have looked. */
@@ -10,21 +10,18 @@ export function AcknowledgeForm({ client, id, onDone }: { client: AdminClient; i
   const [note, setNote] = useState('');
   const f = useId();
   return (
-    <form
-      className="action-card"
-      aria-labelledby={`${f}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <ActionCard
+      title="Acknowledge"
+      failure={action.failure}
+      onSubmit={() => {
         const text = note.trim();
         void action.run((actor) => ({ action: 'acknowledge', actor, ...(text ? { note: text } : {}) }), 'Acknowledged: the item is closed.');
       }}
     >
-      <h4 id={`${f}-h`}>Acknowledge</h4>
       <p className="hint">The sale is already in Stok.ly. Acknowledge once you have checked it; this closes the item.</p>
       <label className="field-label" htmlFor={`${f}-note`}>What you found <span className="subtle">(optional)</span></label>
       <textarea id={`${f}-note`} maxLength={2000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       <button type="submit" disabled={action.busy}>{action.busy ? 'Saving…' : 'Acknowledge'}</button>
-      <ActionError failure={action.failure} />
-    </form>
+    </ActionCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
-import { ActionError } from './ActionError.js';
+import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 type Scope = 'sale' | 'standing';
@@ -22,11 +22,10 @@ export function MapSkuForm({ client, id, onDone, skus, suggested, noun }: {
   const f = useId();
 
   return (
-    <form
-      className="action-card"
-      aria-labelledby={`${f}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <ActionCard
+      title="Map SKU"
+      failure={action.failure}
+      onSubmit={() => {
         const chosen = { sku: sku.trim(), itemId: itemId.trim(), scope };
         const where = scope === 'sale' ? `for this ${noun} only` : 'for all future sales (standing alias)';
         void action.run(
@@ -35,7 +34,6 @@ export function MapSkuForm({ client, id, onDone, skus, suggested, noun }: {
         );
       }}
     >
-      <h4 id={`${f}-h`}>Map SKU</h4>
       <p className="hint">The product exists in Stok.ly under another SKU? Say which Stok.ly item this SKU is.</p>
       <label className="field-label" htmlFor={`${f}-sku`}>SKU on the {noun}</label>
       <input id={`${f}-sku`} list={`${f}-skus`} required value={sku} onChange={(e) => setSku(e.target.value)} className="mono-input" />
@@ -55,7 +53,6 @@ export function MapSkuForm({ client, id, onDone, skus, suggested, noun }: {
         </label>
       </fieldset>
       <button type="submit" disabled={action.busy}>{action.busy ? 'Mapping…' : 'Map SKU'}</button>
-      <ActionError failure={action.failure} />
-    </form>
+    </ActionCard>
   );
 }

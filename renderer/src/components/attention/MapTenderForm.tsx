@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
-import { ActionError } from './ActionError.js';
+import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 /** Give a kiosk tender its Stok.ly payment method (and ledger label); waiting sales go again. */
@@ -19,11 +19,10 @@ export function MapTenderForm({ client, id, onDone, tenders, detail }: {
   const f = useId();
 
   return (
-    <form
-      className="action-card"
-      aria-labelledby={`${f}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <ActionCard
+      title="Map tender"
+      failure={action.failure}
+      onSubmit={() => {
         const name = tender.trim();
         const code = Number(method);
         const label = ledger.trim();
@@ -33,7 +32,6 @@ export function MapTenderForm({ client, id, onDone, tenders, detail }: {
         );
       }}
     >
-      <h4 id={`${f}-h`}>Map tender</h4>
       <p className="hint">Which Stok.ly payment method records this kind of payment. It applies to every sale from now on.</p>
       <label className="field-label" htmlFor={`${f}-tender`}>Tender name</label>
       <input
@@ -52,7 +50,6 @@ export function MapTenderForm({ client, id, onDone, tenders, detail }: {
       <label className="field-label" htmlFor={`${f}-ledger`}>Ledger label <span className="subtle">(optional)</span></label>
       <input id={`${f}-ledger`} maxLength={100} value={ledger} onChange={(e) => setLedger(e.target.value)} />
       <button type="submit" disabled={action.busy}>{action.busy ? 'Mapping…' : 'Map tender'}</button>
-      <ActionError failure={action.failure} />
-    </form>
+    </ActionCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
-import { ActionError } from './ActionError.js';
+import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 export function NoteForm({ client, id, onDone }: { client: AdminClient; id: number; onDone: OnActionDone }) {
@@ -9,22 +9,19 @@ export function NoteForm({ client, id, onDone }: { client: AdminClient; id: numb
   const [text, setText] = useState('');
   const f = useId();
   return (
-    <form
-      className="action-card"
-      aria-labelledby={`${f}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <ActionCard
+      title="Add a note"
+      failure={action.failure}
+      onSubmit={() => {
         const note = text.trim();
         void action.run((actor) => ({ action: 'note', actor, text: note }), 'Note added.').then((ok) => {
           if (ok) setText('');
         });
       }}
     >
-      <h4 id={`${f}-h`}>Add a note</h4>
       <label className="field-label" htmlFor={`${f}-text`}>Note for the team</label>
       <textarea id={`${f}-text`} required maxLength={2000} rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="submit" className="button-secondary" disabled={action.busy}>{action.busy ? 'Saving…' : 'Add note'}</button>
-      <ActionError failure={action.failure} />
-    </form>
+    </ActionCard>
   );
 }

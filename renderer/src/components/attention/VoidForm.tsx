@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
-import { ActionError } from './ActionError.js';
+import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 /** Void with a reason a person can read later, after an explicit confirmation. */
@@ -23,15 +23,13 @@ export function VoidForm({ client, id, onDone, noun, reference }: {
   }, [confirming]);
 
   return (
-    <form
-      className="action-card action-danger"
-      aria-labelledby={`${f}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <ActionCard
+      title="Void" danger
+      failure={action.failure}
+      onSubmit={() => {
         setConfirming(true);
       }}
     >
-      <h4 id={`${f}-h`}>Void</h4>
       <p className="hint">Only if this {noun} should never reach Stok.ly (keyed in error, handled elsewhere).</p>
       <label className="field-label" htmlFor={`${f}-reason`}>Reason (required)</label>
       <textarea
@@ -68,7 +66,6 @@ export function VoidForm({ client, id, onDone, noun, reference }: {
           </div>
         </div>
       )}
-      <ActionError failure={action.failure} />
-    </form>
+    </ActionCard>
   );
 }
