@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useMemo } from 'react';
-import { AdminApiError, createAdminClient } from '../api/admin-client.js';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useRef } from 'react';
+import { createAdminClient } from '../api/admin-client.js';
 import type { AdminConnection } from '../api/connection.js';
+import { ApiProvider } from '../data/ApiProvider.js';
+import { fetchedAt } from '../data/query-client.js';
+import { createQueryClient } from '../data/query-client.js';
+import { useStatus } from '../data/queries.js';
 import { useHashRoute, type Route, type TabId } from '../hooks/useHashRoute.js';
-import { usePolling } from '../hooks/usePolling.js';
 import { ActorProvider } from './ActorProvider.js';
 import { AttentionView } from './attention/AttentionView.js';
 import { ErrorBanner } from './ErrorBanner.js';
@@ -13,22 +17,32 @@ import { TabPanel } from './TabPanel.js';
 import { Tabs, type TabItem } from './Tabs.js';
 import { TakingsView } from './takings/TakingsView.js';
 
-const pollMs = 5_000;
-
 const defaultRoute = (tab: TabId): Route => (tab === 'attention' ? { tab, exceptionId: null } : { tab });
 
+/** The signed-in window: one API client and one query cache for everything below. */
 export function Dashboard({ connection, inElectron, onUnauthorized }: {
   connection: AdminConnection;
   inElectron: boolean;
   onUnauthorized(): void;
 }) {
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
   const client = useMemo(() => createAdminClient(connection, (url, init) => fetch(url, init)), [connection]);
-  const status = usePolling(useCallback(() => client.status(), [client]), pollMs);
-  const { route, navigate } = useHashRoute();
+  const queryClient = useMemo(() => createQueryClient(() => unauthorized.current()), []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider client={client}>
+        <ActorProvider>
+          <DashboardTabs inElectron={inElectron} />
+        </ActorProvider>
+      </ApiProvider>
+    </QueryClientProvider>
+  );
+}
 
-  useEffect(() => {
-    if (status.error instanceof AdminApiError && status.error.status === 401) onUnauthorized();
-  }, [status.error, onUnauthorized]);
+function DashboardTabs({ inElectron }: { inElectron: boolean }) {
+  const status = useStatus();
+  const { route, navigate } = useHashRoute();
 
   const open = status.data?.exceptions.open ?? 0;
   const tabs: TabItem[] = [
@@ -37,30 +51,22 @@ export function Dashboard({ connection, inElectron, onUnauthorized }: {
     { id: 'stock', label: 'Stock' },
     { id: 'takings', label: 'Takings' },
   ];
-  const { refresh: refreshStatus } = status;
 
   return (
-    <ActorProvider>
+    <>
       <Header storeId={status.data?.storeId ?? null} version={status.data?.version ?? null} inElectron={inElectron} />
       <Tabs items={tabs} selected={route.tab} onSelect={(tab) => navigate(defaultRoute(tab))} />
       <main className="dashboard">
-        {status.error && <ErrorBanner message={status.error.message} lastUpdated={status.updatedAt} />}
+        {status.error && <ErrorBanner message={status.error.message} lastUpdated={fetchedAt(status)} />}
         <TabPanel tab={route.tab}>
-          {route.tab === 'status' && (
-            <StatusView client={client} status={status} onOpenAttention={() => navigate({ tab: 'attention', exceptionId: null })} />
-          )}
+          {route.tab === 'status' && <StatusView onOpenAttention={() => navigate({ tab: 'attention', exceptionId: null })} />}
           {route.tab === 'attention' && (
-            <AttentionView
-              client={client}
-              exceptionId={route.exceptionId}
-              onOpen={(exceptionId) => navigate({ tab: 'attention', exceptionId })}
-              onChanged={refreshStatus}
-            />
+            <AttentionView exceptionId={route.exceptionId} onOpen={(exceptionId) => navigate({ tab: 'attention', exceptionId })} />
           )}
-          {route.tab === 'stock' && <StockView client={client} status={status.data} onSynced={refreshStatus} />}
-          {route.tab === 'takings' && <TakingsView client={client} />}
+          {route.tab === 'stock' && <StockView />}
+          {route.tab === 'takings' && <TakingsView />}
         </TabPanel>
       </main>
-    </ActorProvider>
+    </>
   );
 }

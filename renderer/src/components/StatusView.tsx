@@ -1,32 +1,24 @@
-import { useCallback, useState } from 'react';
-import type { Status } from '../../../shared/admin-api.js';
-import type { AdminClient, OutboxFilter } from '../api/admin-client.js';
-import { usePolling, type Polled } from '../hooks/usePolling.js';
+import { useState } from 'react';
+import type { OutboxFilter } from '../api/admin-client.js';
+import { fetchedAt } from '../data/query-client.js';
+import { useOutbox, useStatus } from '../data/queries.js';
+import { useRetry } from '../data/mutations.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { OutboxSection } from './OutboxSection.js';
 import { StatusPanel } from './StatusPanel.js';
 
-const pollMs = 5_000;
-const outboxLimit = 25;
-
 /** Shop staff's first screen: is everything syncing, and the latest sales. */
-export function StatusView({ client, status, onOpenAttention }: { client: AdminClient; status: Polled<Status>; onOpenAttention(): void }) {
+export function StatusView({ onOpenAttention }: { onOpenAttention(): void }) {
   const [filter, setFilter] = useState<OutboxFilter>('all');
-  const outbox = usePolling(useCallback(() => client.outbox(filter, outboxLimit), [client, filter]), pollMs, filter);
-
-  const { refresh: refreshStatus } = status;
-  const { refresh: refreshOutbox } = outbox;
-  const retry = useCallback(async (id: number) => {
-    await client.retry(id);
-    refreshStatus();
-    refreshOutbox();
-  }, [client, refreshStatus, refreshOutbox]);
+  const status = useStatus();
+  const outbox = useOutbox(filter);
+  const retry = useRetry();
 
   return (
     <>
-      {outbox.error && !status.error && <ErrorBanner message={outbox.error.message} lastUpdated={outbox.updatedAt} />}
-      <StatusPanel status={status.data} updatedAt={status.updatedAt} stale={status.error !== null} onOpenAttention={onOpenAttention} />
-      <OutboxSection items={outbox.data} filter={filter} onFilter={setFilter} onRetry={retry} />
+      {outbox.error && !status.error && <ErrorBanner message={outbox.error.message} lastUpdated={fetchedAt(outbox)} />}
+      <StatusPanel status={status.data ?? null} updatedAt={fetchedAt(status)} stale={status.error !== null} onOpenAttention={onOpenAttention} />
+      <OutboxSection items={outbox.data ?? null} filter={filter} onFilter={setFilter} onRetry={async (id) => { await retry.mutateAsync(id); }} />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ExceptionActionInput } from '../../../shared/admin-api.js';
-import type { AdminClient } from '../api/admin-client.js';
-import type { ExceptionDetail } from '../api/exceptions-api.js';
 import { AdminApiError, type ApiIssue } from '../api/transport.js';
+import { useActOnException } from '../data/mutations.js';
 import { useActor } from './useActor.js';
 
 export interface ActionFailure {
@@ -20,11 +19,16 @@ export interface ExceptionActionState {
   run(build: (actor: string) => ExceptionActionInput, done: string): Promise<boolean>;
 }
 
-/** One action form's request state: busy while out, the server's own words on refusal. */
-export function useExceptionAction(client: AdminClient, id: number, onDone: (message: string, detail: ExceptionDetail) => void): ExceptionActionState {
+const failureOf = (err: unknown): ActionFailure => (err instanceof AdminApiError
+  ? { message: err.message, issues: err.issues }
+  : { message: err instanceof Error ? err.message : String(err), issues: [] });
+
+/** One action form: the person's name, the request (busy while out), the server's own words on refusal. */
+export function useExceptionAction(id: number, onDone: (message: string) => void): ExceptionActionState {
   const { ask } = useActor();
-  const [busy, setBusy] = useState(false);
+  const act = useActOnException(id);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const { mutateAsync } = act;
 
   const run = useCallback(async (build: (actor: string) => ExceptionActionInput, done: string): Promise<boolean> => {
     const actor = await ask();
@@ -32,21 +36,16 @@ export function useExceptionAction(client: AdminClient, id: number, onDone: (mes
       setFailure({ message: 'Nothing was done: your name is needed for the history.', issues: [] });
       return false;
     }
-    setBusy(true);
     setFailure(null);
     try {
-      const detail = await client.act(id, build(actor));
-      onDone(done, detail);
+      await mutateAsync(build(actor));
+      onDone(done);
       return true;
     } catch (err) {
-      setFailure(err instanceof AdminApiError
-        ? { message: err.message, issues: err.issues }
-        : { message: err instanceof Error ? err.message : String(err), issues: [] });
+      setFailure(failureOf(err));
       return false;
-    } finally {
-      setBusy(false);
     }
-  }, [ask, client, id, onDone]);
+  }, [ask, mutateAsync, onDone]);
 
-  return { busy, failure, run };
+  return { busy: act.isPending, failure, run };
 }

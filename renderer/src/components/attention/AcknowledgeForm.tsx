@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
 import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 /** Review items only: the sale was posted; a person confirms they have looked. */
-export function AcknowledgeForm({ client, id, onDone }: { client: AdminClient; id: number; onDone: OnActionDone }) {
-  const action = useExceptionAction(client, id, onDone);
+export function AcknowledgeForm({ id, onDone }: { id: number; onDone: OnActionDone }) {
+  const action = useExceptionAction(id, onDone);
   const [note, setNote] = useState('');
   const f = useId();
   return (

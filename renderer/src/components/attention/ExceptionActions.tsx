@@ -1,4 +1,3 @@
-import type { AdminClient } from '../../api/admin-client.js';
 import type { ExceptionDetail } from '../../api/exceptions-api.js';
 import type { KioskDocument } from '../../api/schemas.js';
 import { AcknowledgeForm } from './AcknowledgeForm.js';
@@ -13,17 +12,17 @@ const skuReasons = new Set(['unknown_sku', 'inactive_sku', 'ambiguous_sku']);
 /** Outbox states in which the agent still lets a person void the sale or refund. */
 const voidable = new Set(['pending', 'exception']);
 
-export type OnActionDone = (message: string, detail: ExceptionDetail) => void;
+/** Told what was done, in words for the live message. */
+export type OnActionDone = (message: string) => void;
 
 /** The actions that fit this item's reason; a closed item takes notes only. */
-export function ExceptionActions({ client, item, document, problemSkus, onDone }: {
-  client: AdminClient;
+export function ExceptionActions({ item, document, problemSkus, onDone }: {
   item: ExceptionDetail;
   document: KioskDocument | null;
   problemSkus: readonly string[];
   onDone: OnActionDone;
 }) {
-  const props = { client, id: item.id, onDone };
+  const props = { id: item.id, onDone };
   const noun = item.subjectKind === 'refund' ? 'refund' : 'sale';
   const row = item.outbox;
   const open = item.status === 'open';

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
-import type { ExceptionDetail } from '../../api/exceptions-api.js';
+import { useEffect, useRef, useState } from 'react';
 import { parseKioskDocument } from '../../api/schemas.js';
-import { usePolling } from '../../hooks/usePolling.js';
+import { fetchedAt } from '../../data/query-client.js';
+import { useException } from '../../data/queries.js';
 import { ErrorBanner } from '../ErrorBanner.js';
 import { AuditHistory } from './AuditHistory.js';
 import { DocumentView } from './DocumentView.js';
@@ -11,30 +10,17 @@ import { ExceptionFacts } from './ExceptionFacts.js';
 import { NotesList } from './NotesList.js';
 import { problemSkus } from './problem-skus.js';
 
-const pollMs = 5_000;
-
 /** One item: what Stok.ly said, the sale itself, what can be done, and what was done. */
-export function ExceptionDetailView({ client, id, onBack, onChanged }: {
-  client: AdminClient;
-  id: number;
-  onBack(): void;
-  onChanged(): void;
-}) {
-  const detail = usePolling(useCallback(() => client.exception(id), [client, id]), pollMs);
+export function ExceptionDetailView({ id, onBack }: { id: number; onBack(): void }) {
+  const detail = useException(id);
   const [message, setMessage] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  const loaded = detail.data !== null;
+  const loaded = detail.data !== undefined;
 
   useEffect(() => {
     if (loaded) heading.current?.focus();
   }, [loaded]);
 
-  const { refresh } = detail;
-  const done = useCallback((text: string, _updated: ExceptionDetail) => {
-    setMessage(text);
-    refresh();
-    onChanged();
-  }, [refresh, onChanged]);
 
   const back = (
     <p className="back-link">
@@ -58,7 +44,7 @@ export function ExceptionDetailView({ client, id, onBack, onChanged }: {
     <section aria-labelledby="detail-heading" className="exception-detail">
       {back}
       <h2 id="detail-heading" ref={heading} tabIndex={-1}>{item.title}</h2>
-      {detail.error && <ErrorBanner message={detail.error.message} lastUpdated={detail.updatedAt} />}
+      {detail.error && <ErrorBanner message={detail.error.message} lastUpdated={fetchedAt(detail)} />}
       <p className="live-message" role="status">{message}</p>
       <div className="detail-grid">
         <div className="detail-main">
@@ -66,7 +52,7 @@ export function ExceptionDetailView({ client, id, onBack, onChanged }: {
           <DocumentView raw={item.document} document={document} kind={item.subjectKind} problemSkus={skus} />
         </div>
         <div className="detail-side">
-          <ExceptionActions client={client} item={item} document={document} problemSkus={skus} onDone={done} />
+          <ExceptionActions item={item} document={document} problemSkus={skus} onDone={setMessage} />
         </div>
       </div>
       <NotesList notes={item.notes} />

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
 import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
@@ -7,15 +6,14 @@ import type { OnActionDone } from './ExceptionActions.js';
 type Scope = 'sale' | 'standing';
 
 /** Point a kiosk SKU at an existing Stok.ly item, for this sale or from now on. */
-export function MapSkuForm({ client, id, onDone, skus, suggested, noun }: {
-  client: AdminClient;
+export function MapSkuForm({ id, onDone, skus, suggested, noun }: {
   id: number;
   onDone: OnActionDone;
   skus: readonly string[];
   suggested: string | null;
   noun: string;
 }) {
-  const action = useExceptionAction(client, id, onDone);
+  const action = useExceptionAction(id, onDone);
   const [sku, setSku] = useState(suggested ?? skus[0] ?? '');
   const [itemId, setItemId] = useState('');
   const [scope, setScope] = useState<Scope>('sale');

@@ -1,18 +1,16 @@
 import { useId, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
 import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 /** Give a kiosk tender its Stok.ly payment method (and ledger label); waiting sales go again. */
-export function MapTenderForm({ client, id, onDone, tenders, detail }: {
-  client: AdminClient;
+export function MapTenderForm({ id, onDone, tenders, detail }: {
   id: number;
   onDone: OnActionDone;
   tenders: readonly string[];
   detail: string;
 }) {
-  const action = useExceptionAction(client, id, onDone);
+  const action = useExceptionAction(id, onDone);
   const [tender, setTender] = useState(tenders.find((t) => detail.includes(t)) ?? tenders[0] ?? '');
   const [method, setMethod] = useState('');
   const [ledger, setLedger] = useState('');

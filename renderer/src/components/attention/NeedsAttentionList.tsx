@@ -1,13 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ExceptionItem } from '../../../../shared/admin-api.js';
-import type { AdminClient } from '../../api/admin-client.js';
-import { usePolling } from '../../hooks/usePolling.js';
+import { fetchedAt } from '../../data/query-client.js';
+import { useCloudshelfIssues, useExceptions } from '../../data/queries.js';
 import { ErrorBanner } from '../ErrorBanner.js';
 import { CloudshelfIssuesSummary } from './CloudshelfIssuesSummary.js';
 import { ExceptionCard } from './ExceptionCard.js';
-
-const pollMs = 5_000;
-const cloudshelfPollMs = 30_000;
 
 /** Items that hold a sale back first, then the longest-waiting. */
 function byUrgency(a: ExceptionItem, b: ExceptionItem): number {
@@ -15,17 +12,17 @@ function byUrgency(a: ExceptionItem, b: ExceptionItem): number {
   return Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
-export function NeedsAttentionList({ client, focusId }: { client: AdminClient; focusId: number | null }) {
-  const list = usePolling(useCallback(() => client.exceptions('open'), [client]), pollMs);
-  const issues = usePolling(useCallback(() => client.cloudshelfIssues(), [client]), cloudshelfPollMs);
+export function NeedsAttentionList({ focusId }: { focusId: number | null }) {
+  const list = useExceptions('open');
+  const issues = useCloudshelfIssues();
   const items = useMemo(() => (list.data ? [...list.data].sort(byUrgency) : null), [list.data]);
-  const now = list.updatedAt?.getTime() ?? Date.now();
+  const now = list.dataUpdatedAt || Date.now();
 
   return (
     <section aria-labelledby="attention-heading">
       <h2 id="attention-heading">Needs attention</h2>
       <p className="intro">Sales and refunds that wait for a person. Each says why and what fixes it; open one to act on it.</p>
-      {list.error && <ErrorBanner message={list.error.message} lastUpdated={list.updatedAt} />}
+      {list.error && <ErrorBanner message={list.error.message} lastUpdated={fetchedAt(list)} />}
       {items === null ? (
         <p role="status">Loading…</p>
       ) : items.length === 0 ? (
@@ -38,7 +35,7 @@ export function NeedsAttentionList({ client, focusId }: { client: AdminClient; f
           </ul>
         </>
       )}
-      <CloudshelfIssuesSummary issues={issues.data} error={issues.error} />
+      <CloudshelfIssuesSummary issues={issues.data ?? null} error={issues.error} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
 import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
-export function NoteForm({ client, id, onDone }: { client: AdminClient; id: number; onDone: OnActionDone }) {
-  const action = useExceptionAction(client, id, onDone);
+export function NoteForm({ id, onDone }: { id: number; onDone: OnActionDone }) {
+  const action = useExceptionAction(id, onDone);
   const [text, setText] = useState('');
   const f = useId();
   return (

@@ -1,10 +1,9 @@
-import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
 import { ActionError } from './ActionError.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
-export function RetryAction({ client, id, onDone, noun }: { client: AdminClient; id: number; onDone: OnActionDone; noun: string }) {
-  const action = useExceptionAction(client, id, onDone);
+export function RetryAction({ id, onDone, noun }: { id: number; onDone: OnActionDone; noun: string }) {
+  const action = useExceptionAction(id, onDone);
   return (
     <section className="action-card" aria-labelledby={`retry-${id}`}>
       <h4 id={`retry-${id}`}>Retry</h4>

@@ -1,18 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
 import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
 /** Void with a reason a person can read later, after an explicit confirmation. */
-export function VoidForm({ client, id, onDone, noun, reference }: {
-  client: AdminClient;
+export function VoidForm({ id, onDone, noun, reference }: {
   id: number;
   onDone: OnActionDone;
   noun: string;
   reference: string;
 }) {
-  const action = useExceptionAction(client, id, onDone);
+  const action = useExceptionAction(id, onDone);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);

@@ -1,8 +1,9 @@
 import type { Status } from '../../../../shared/admin-api.js';
-import type { AdminClient } from '../../api/admin-client.js';
+import { useSyncNow } from '../../data/mutations.js';
 import { SyncCard } from './SyncCard.js';
 
-export function SyncControls({ client, status, onSynced }: { client: AdminClient; status: Status | null; onSynced(): void }) {
+export function SyncControls({ status }: { status: Status | null }) {
+  const sync = useSyncNow();
   return (
     <section aria-labelledby="sync-heading">
       <h2 id="sync-heading">Stock and catalogue from Stok.ly</h2>
@@ -12,20 +13,14 @@ export function SyncControls({ client, status, onSynced }: { client: AdminClient
           what="What the kiosks show as available to sell."
           button="Sync stock now"
           run={status?.sync.stock ?? null}
-          onSync={async () => {
-            await client.syncNow('stock');
-            onSynced();
-          }}
+          onSync={() => sync.mutateAsync('stock')}
         />
         <SyncCard
           title="Catalogue"
           what="Products, prices and SKUs."
           button="Sync catalogue now"
           run={status?.sync.catalog ?? null}
-          onSync={async () => {
-            await client.syncNow('catalog');
-            onSynced();
-          }}
+          onSync={() => sync.mutateAsync('catalog')}
         />
       </div>
     </section>

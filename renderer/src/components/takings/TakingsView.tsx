@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AdminClient } from '../../api/admin-client.js';
+import { useEffect, useState } from 'react';
 import { AdminApiError } from '../../api/transport.js';
+import { useApi } from '../../data/ApiProvider.js';
+import { fetchedAt } from '../../data/query-client.js';
+import { useReport, useVersions } from '../../data/queries.js';
 import { formatDay, todayIn, yesterdayIn } from '../../days.js';
 import { formatTime } from '../../format.js';
-import { usePolling } from '../../hooks/usePolling.js';
 import { useStoreTimeZone } from '../../hooks/useStoreTimeZone.js';
 import { ErrorBanner } from '../ErrorBanner.js';
 import { CsvDownloadButton } from './CsvDownloadButton.js';
@@ -13,14 +14,9 @@ import { ReportSummary } from './ReportSummary.js';
 import { TenderTable } from './TenderTable.js';
 import { VersionSelect } from './VersionSelect.js';
 
-/**
- * Opening a day makes the agent build it (reading Stok.ly), so a past day is loaded once and on
- * "Check again"; only today, still trading, is re-checked by itself, every few minutes.
- */
-const todayPollMs = 5 * 60_000;
-
 /** Finance: one trading day's kiosk takings against Stok.ly, by tender, with the differences explained. */
-export function TakingsView({ client }: { client: AdminClient }) {
+export function TakingsView() {
+  const api = useApi();
   const { timeZone, learn } = useStoreTimeZone();
   const [picked, setPicked] = useState<string | null>(null);
   const [version, setVersion] = useState<number | null>(null);
@@ -29,12 +25,10 @@ export function TakingsView({ client }: { client: AdminClient }) {
   // Until someone picks a day, follow "yesterday" (it moves once the store's time zone is known).
   const day = picked ?? yesterday;
 
-  const loaded = usePolling(
-    useCallback(() => client.report(day, version), [client, day, version]),
-    day === today && version === null ? todayPollMs : null,
-    `${day}|${version ?? 'latest'}`,
-  );
-  const versions = usePolling(useCallback(() => client.versions(day), [client, day]), null, day);
+  // Opening a day makes the agent build it (reading Stok.ly): a past day is loaded once and on
+  // "Check again"; only today, still trading, is re-checked by itself.
+  const loaded = useReport(day, version, day === today);
+  const versions = useVersions(day);
 
   const report = loaded.data?.report;
   const shown = report && report.day === day && (version === null || report.version === version) ? report : null;
@@ -45,11 +39,11 @@ export function TakingsView({ client }: { client: AdminClient }) {
   }, [shown, learn]);
 
   // A build that found new figures made a new version: list it.
-  const { refresh: refreshVersions } = versions;
+  const { refetch: refetchVersions } = versions;
   const missing = shown !== null && versionList !== null && !versionList.some((v) => v.version === shown.version);
   useEffect(() => {
-    if (missing) refreshVersions();
-  }, [missing, refreshVersions]);
+    if (missing) void refetchVersions();
+  }, [missing, refetchVersions]);
 
   const pick = (next: string): void => {
     setPicked(next);
@@ -67,11 +61,11 @@ export function TakingsView({ client }: { client: AdminClient }) {
         {shown && (
           <CsvDownloadButton
             fileName={`reconciliation-${shown.storeId.replace(/[^A-Za-z0-9._-]/g, '_')}-${shown.day}-v${shown.version}.csv`}
-            load={() => client.csv(day, version ?? shown.version)}
+            load={() => api.csv(day, version ?? shown.version)}
           />
         )}
         {version === null && (
-          <button type="button" className="button-secondary" onClick={loaded.refresh}>Check again now</button>
+          <button type="button" className="button-secondary" onClick={() => void loaded.refetch()}>Check again now</button>
         )}
       </div>
       {error && notFound && (
@@ -80,7 +74,7 @@ export function TakingsView({ client }: { client: AdminClient }) {
           <p className="subtle">The agent said: {error.message}</p>
         </div>
       )}
-      {error && !notFound && <ErrorBanner message={error.message} lastUpdated={shown ? loaded.updatedAt : null} />}
+      {error && !notFound && <ErrorBanner message={error.message} lastUpdated={shown ? fetchedAt(loaded) : null} />}
       {!shown && !error && <p role="status">Building the report (the agent reads Stok.ly)…</p>}
       {shown && loaded.data?.stale && (
         <div className="notice-inline notice-warn" role="status">

@@ -1,0 +1,21 @@
+import type { OutboxFilter } from '../api/admin-client.js';
+import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
+
+/**
+ * Every query's key, in one place, so an action can say what it changed. The first element is
+ * the family: `invalidateLive` refreshes every family but the takings reports (which the
+ * agent builds by reading Stok.ly, so they are only fetched when asked).
+ */
+export const queryKeys = {
+  status: ['status'] as const,
+  outbox: (filter: OutboxFilter) => ['outbox', filter] as const,
+  exceptions: (status: ExceptionStatusFilter) => ['exceptions', status] as const,
+  exception: (id: number) => ['exception', id] as const,
+  cloudshelfIssues: ['cloudshelf-issues'] as const,
+  flags: (flag: string | null) => ['flags', flag] as const,
+  report: (day: string, version: number | null) => ['reconciliation', day, version] as const,
+  versions: (day: string) => ['reconciliation-versions', day] as const,
+};
+
+/** Families that only change when someone asks (never refreshed by an action elsewhere). */
+export const onDemandFamilies: ReadonlySet<string> = new Set(['reconciliation']);

@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ExceptionActionInput } from '../../../shared/admin-api.js';
+import type { SyncJob } from '../api/stock-api.js';
+import { useApi } from './ApiProvider.js';
+import { invalidateLive } from './query-client.js';
+
+/**
+ * One hook per thing the window does. Each is `useMutation`; on success every live figure is
+ * asked again (`invalidateLive`), so no component refreshes another by hand.
+ */
+
+export function useRetry() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.retry(id),
+    onSuccess: () => invalidateLive(queryClient),
+  });
+}
+
+export function useSyncNow() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (job: SyncJob) => api.syncNow(job),
+    onSuccess: () => invalidateLive(queryClient),
+  });
+}
+
+export function useActOnException(id: number) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: ExceptionActionInput) => api.act(id, action),
+    onSuccess: () => invalidateLive(queryClient),
+  });
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import type { OutboxFilter } from '../api/admin-client.js';
+import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
+import { useApi } from './ApiProvider.js';
+import { queryKeys } from './keys.js';
+import { pollMs } from './query-client.js';
+
+/**
+ * One hook per thing the window reads. Each is `useQuery` with its key, its call and how often
+ * it is asked again; components use `data`, `error`, `refetch` and `fetchedAt(query)`.
+ */
+
+export const outboxLimit = 25;
+
+export function useStatus() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.status, queryFn: () => api.status(), refetchInterval: pollMs.live });
+}
+
+export function useOutbox(filter: OutboxFilter) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.outbox(filter), queryFn: () => api.outbox(filter, outboxLimit), refetchInterval: pollMs.live });
+}
+
+export function useExceptions(status: ExceptionStatusFilter) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.exceptions(status), queryFn: () => api.exceptions(status), refetchInterval: pollMs.live });
+}
+
+export function useException(id: number) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.exception(id), queryFn: () => api.exception(id), refetchInterval: pollMs.live });
+}
+
+export function useCloudshelfIssues() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.cloudshelfIssues, queryFn: () => api.cloudshelfIssues(), refetchInterval: pollMs.cloudshelf });
+}
+
+export function useFlags(flag: string | null) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.flags(flag), queryFn: () => api.flags(flag), refetchInterval: pollMs.flags });
+}
+
+/** A day's takings: built by the agent on each ask, so only today (still trading) is re-asked by itself. */
+export function useReport(day: string, version: number | null, isToday: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.report(day, version),
+    queryFn: () => api.report(day, version),
+    refetchInterval: isToday && version === null ? pollMs.todayReport : false,
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
+}
+
+export function useVersions(day: string) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.versions(day), queryFn: () => api.versions(day), refetchOnWindowFocus: false });
+}
