@@ -3,14 +3,24 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { loadConfigFile, resolveSecrets, ConfigError } from './core/config.js';
+import { checkConfigFile } from './core/config-check.js';
 import { startAgent } from './core/index.js';
 
-/** `npm run agent -- --config <file>`: the core in plain Node, for servers, CI and the demo. */
+const USAGE = `usage:
+  start:headless -- --config <config.json>        run the agent (or set SHELFBRIDGE_CONFIG)
+  start:headless -- --check-config <config.json>  validate a configuration; exit 0 only when valid`;
+
+/** `npm run start:headless` (compiled) / `npm run agent` (source): the core in plain Node. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' } } });
+  const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, 'check-config': { type: 'string' } } });
+  if (values['check-config'] !== undefined) {
+    const result = checkConfigFile(values['check-config']);
+    (result.ok ? console.log : console.error)(result.lines.join('\n'));
+    process.exit(result.ok ? 0 : 1);
+  }
   const configPath = values.config ?? process.env.SHELFBRIDGE_CONFIG;
   if (!configPath) {
-    console.error('usage: npm run agent -- --config <path to config.json>   (or set SHELFBRIDGE_CONFIG)');
+    console.error(USAGE);
     process.exit(2);
   }
   const config = loadConfigFile(configPath);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { idSchema } from '../../shared/ids.js';
+import { exampleFor } from './config-examples.js';
 
 /**
  * The configuration file is a public contract that IT scripts against: unknown keys and bad
@@ -32,6 +33,8 @@ const storeTimeZone = z.string().refine((tz) => {
 }, 'must be an IANA time zone such as Europe/London');
 
 export const configSchema = z.strictObject({
+  /** Lets editors validate the file against docs/config.schema.json; the agent ignores it. */
+  $schema: z.string().optional(),
   storeId: idSchema,
   dataDir: z.string().min(1, 'must be a directory path'),
   stokly: z.strictObject({
@@ -52,11 +55,13 @@ export const configSchema = z.strictObject({
   kioskApi: z.strictObject({
     host: z.string().min(1).default('0.0.0.0'),
     port: port.default(4780),
+    /** Kiosks fixed by IT; kiosks enrolled from the staff window live in the database instead. */
     kiosks: z.array(z.strictObject({ id: idSchema, tokenSha256: hex64, name: z.string().max(100).optional() }))
       .refine((ks) => new Set(ks.map((k) => k.id)).size === ks.length, 'kiosk ids must be unique')
-      .refine((ks) => new Set(ks.map((k) => k.tokenSha256)).size === ks.length, 'each kiosk needs its own token'),
+      .refine((ks) => new Set(ks.map((k) => k.tokenSha256)).size === ks.length, 'each kiosk needs its own token')
+      .default([]),
     requestsPerMinute: positiveInt.default(600),
-  }),
+  }).default({ host: '0.0.0.0', port: 4780, kiosks: [], requestsPerMinute: 600 }),
   adminApi: z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
     port: port.default(4781),
@@ -146,26 +151,60 @@ export class ConfigError extends Error {
   }
 }
 
-/** "stokly.locationId: expected string, received undefined" for each issue. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.map(String).join('.') || '(top level)';
-      if (issue.code === 'unrecognized_keys') {
-        const where = issue.path.length ? `${path}: ` : '';
-        return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/configuration.md)`;
-      }
-      return `${path}: ${issue.message}`;
-    })
-    .join('\n  ');
+/** A value as it appeared in the file, short enough for one line. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * One line per issue, naming the key and what it should be: "stokly.locationId: missing, e.g.
+ * "locationId": "your-store-location-id"", "kioskApi.port: Too big: … (found 70000)".
+ */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.') || '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length ? `${path}: ` : '';
+      return `${where}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/configuration.md)`;
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      const example = exampleFor(issue.path);
+      const key = String(issue.path.at(-1) ?? path);
+      return `${path}: missing${example === undefined ? ` (expected ${issue.expected})` : `, e.g. "${key}": ${JSON.stringify(example)}`}`;
+    }
+    // Never echo what might be a secret.
+    const secret = /secret|token|apikey/i.test(path);
+    return `${path}: ${issue.message}${issue.input === undefined || secret ? '' : ` (found ${shown(issue.input)})`}`;
+  });
 }
 
 export function parseConfig(input: unknown, source = 'configuration'): Config {
-  const result = configSchema.safeParse(input);
+  const result = configSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
-    throw new ConfigError(`${source} is not valid:\n  ${describeIssues(result.error)}`, source);
+    throw new ConfigError(`${source} is not valid:\n  ${describeIssues(result.error).join('\n  ')}`, source);
   }
   return result.data;
+}
+
+/** "line 3, column 5" for a JSON.parse error (Node 20 gives only the position, Node 22 both). */
+export function jsonErrorLocation(text: string, err: Error): string {
+  const lineCol = /line (\d+) column (\d+)/.exec(err.message);
+  if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
+  const position = /position (\d+)/.exec(err.message);
+  const offset = position ? Number(position[1]) : text.length;
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** The file's text parsed as JSON; a syntax error names the line and column. */
+export function parseConfigJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message.replace(/\s*\(line \d+ column \d+\)$/, '');
+    throw new ConfigError(`${path} is not valid JSON at ${jsonErrorLocation(text, err as Error)}: ${message}`, path);
+  }
 }
 
 /** Environment overrides IT can set per machine without editing the file. */
@@ -187,12 +226,7 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
   } catch (err) {
     throw new ConfigError(`cannot read the configuration file ${path}: ${(err as Error).message}`, path);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`, path);
-  }
+  const raw = parseConfigJson(text, path);
   return parseConfig(applyEnvOverrides(raw, env), path);
 }
 

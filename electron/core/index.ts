@@ -8,6 +8,7 @@ import { outboxRoutes } from './admin/routes/outbox.js';
 import { statusRoutes } from './admin/routes/status.js';
 import { syncRoutes } from './admin/routes/sync.js';
 import { buildAdminServer } from './admin/server.js';
+import { listenOn } from './http/listen.js';
 import { adminToken } from './admin/token.js';
 import { pullCatalog } from './catalog/catalog-pull.js';
 import type { PriceRules } from './catalog/item-mapping.js';
@@ -340,8 +341,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   });
 
   try {
-    await kioskServer.listen({ host: config.kioskApi.host, port: config.kioskApi.port });
-    await adminServer.listen({ host: config.adminApi.host, port: config.adminApi.port });
+    await listenOn(kioskServer, 'kioskApi.port', config.kioskApi.host, config.kioskApi.port);
+    await listenOn(adminServer, 'adminApi.port', config.adminApi.host, config.adminApi.port);
   } catch (err) {
     await kioskServer.close();
     await adminServer.close();
