@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Status } from '../../shared/admin-api.js';
+import { adminEventRoutes } from './admin/routes/events.js';
 import { flagRoutes } from './admin/routes/flags.js';
 import { outboxRoutes } from './admin/routes/outbox.js';
 import { statusRoutes } from './admin/routes/status.js';
@@ -337,6 +338,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       exceptionRoutes({ exceptions, service: exceptionService, outbox, audit }),
       reconciliationRoutes(reconciler),
       cloudshelfRoutes((since) => cloudshelf?.pusher.listRecentIssues(since) ?? [], () => clock.now()),
+      adminEventRoutes(hub),
     ],
   });
 

@@ -18,6 +18,8 @@ export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi 
   status(): Promise<Status>;
   outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   retry(id: number): Promise<OutboxItem | null>;
+  /** The agent's events (see `GET /api/events`), until the stream ends or `signal` aborts. */
+  events(onEvent: (name: string) => void, signal: AbortSignal): Promise<void>;
 }
 
 export function createAdminClient(connection: AdminConnection, fetchImpl: FetchLike): AdminClient {
@@ -30,6 +32,7 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
       return (await t.get(`/api/outbox?${query.toString()}`, outboxListSchema)).items;
     },
     retry: (id) => t.postEmpty(`/api/outbox/${encodeURIComponent(String(id))}/retry`, outboxItemSchema.nullable()),
+    events: (onEvent, signal) => t.events('/api/events', onEvent, signal),
     ...exceptionsApi(t),
     ...stockApi(t),
     ...reconciliationApi(t),

@@ -20,6 +20,8 @@ export type FetchLike = (url: string, init: {
   blob?(): Promise<Blob>;
   /** Present on a real fetch Response; read for the few answers that say something in a header. */
   headers?: { get(name: string): string | null };
+  /** Present on a real fetch Response; read for the event stream. */
+  body?: ReadableStream<Uint8Array> | null;
 }>;
 
 export interface ApiIssue {
@@ -43,6 +45,8 @@ export interface Transport {
   postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T>;
   /** A file behind the token (a plain link cannot send it). */
   download(path: string): Promise<Blob>;
+  /** Server-sent events behind the token (EventSource cannot send it): each event's name, until the stream ends. */
+  events(path: string, onEvent: (name: string) => void, signal: AbortSignal): Promise<void>;
 }
 
 const timeoutMs = 10_000;
@@ -52,9 +56,9 @@ const slowTimeoutMs = 120_000;
 export function createTransport(connection: AdminConnection, fetchImpl: FetchLike): Transport {
   type Answer = Awaited<ReturnType<FetchLike>>;
 
-  async function send(method: 'GET' | 'POST', path: string, options: { body?: unknown; accept: string; slow?: boolean }): Promise<Answer> {
+  async function send(method: 'GET' | 'POST', path: string, options: { body?: unknown; accept: string; slow?: boolean; signal?: AbortSignal }): Promise<Answer> {
     const headers: Record<string, string> = { authorization: `Bearer ${connection.adminToken}`, accept: options.accept };
-    const init: Parameters<FetchLike>[1] = { method, headers, signal: AbortSignal.timeout(options.slow ? slowTimeoutMs : timeoutMs) };
+    const init: Parameters<FetchLike>[1] = { method, headers, signal: options.signal ?? AbortSignal.timeout(options.slow ? slowTimeoutMs : timeoutMs) };
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(options.body);
@@ -94,6 +98,24 @@ export function createTransport(connection: AdminConnection, fetchImpl: FetchLik
       const response = await send('GET', path, { accept: 'text/csv, */*' });
       if (!response.blob) throw new AdminApiError(response.status, 'This window cannot save files.');
       return response.blob();
+    },
+    events: async (path, onEvent, signal) => {
+      const response = await send('GET', path, { accept: 'text/event-stream', signal });
+      if (!response.body) throw new AdminApiError(response.status, 'This window cannot read the agent\'s events.');
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffered = '';
+      for (;;) {
+        const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+        if (done) return;
+        buffered += decoder.decode(value, { stream: true });
+        const frames = buffered.split('\n\n');
+        buffered = frames.pop() ?? '';
+        for (const frame of frames) {
+          const name = /^event: (.+)$/m.exec(frame)?.[1];
+          if (name) onEvent(name);
+        }
+      }
     },
   };
 }

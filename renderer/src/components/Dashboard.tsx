@@ -3,9 +3,9 @@ import { useMemo, useRef } from 'react';
 import { createAdminClient } from '../api/admin-client.js';
 import type { AdminConnection } from '../api/connection.js';
 import { ApiProvider } from '../data/ApiProvider.js';
-import { fetchedAt } from '../data/query-client.js';
-import { createQueryClient } from '../data/query-client.js';
+import { createQueryClient, fetchedAt } from '../data/query-client.js';
 import { useStatus } from '../data/queries.js';
+import { useServerEvents } from '../data/server-events.js';
 import { useHashRoute, type Route, type TabId } from '../hooks/useHashRoute.js';
 import { ActorProvider } from './ActorProvider.js';
 import { AttentionView } from './attention/AttentionView.js';
@@ -42,6 +42,7 @@ export function Dashboard({ connection, inElectron, onUnauthorized }: {
 
 function DashboardTabs({ inElectron }: { inElectron: boolean }) {
   const status = useStatus();
+  useServerEvents();
   const { route, navigate } = useHashRoute();
 
   const open = status.data?.exceptions.open ?? 0;
