@@ -91,7 +91,9 @@ export const configSchema = z.strictObject({
     bufferBySku: z.record(z.string().min(1), z.number().int().min(0)).default({}),
     /** "location": the location-level row (binId UNASSIGNED); "bins": the sum of the location's bins. */
     source: z.enum(['location', 'bins']).default('location'),
-  }).default({ buffer: 0, bufferBySku: {}, source: 'location' }),
+    /** A stock movement the kiosks' sales do not explain, larger than this many units, raises an alert; 0: never. */
+    movementAlertUnits: z.number().int().min(0).default(20),
+  }).default({ buffer: 0, bufferBySku: {}, source: 'location', movementAlertUnits: 20 }),
   catalog: z.strictObject({
     /** Whether Stok.ly's salePrice includes tax; the reference assumes not (account setting). */
     salePriceIncludesTax: z.boolean().default(false),
@@ -133,6 +135,10 @@ export const configSchema = z.strictObject({
   }).default({ busyTimeoutMs: 5_000 }),
   reconciliation: z.strictObject({ timeZone: storeTimeZone.default('Europe/London') })
     .default({ timeZone: 'Europe/London' }),
+  checks: z.strictObject({
+    /** Store-local hour (0–23) after which today's unticked daily checks show on the Status tab. */
+    remindAfterHour: z.number().int().min(0).max(23).default(11),
+  }).default({ remindAfterHour: 11 }),
   logLevel: z.enum(['error', 'warn', 'info', 'verbose', 'debug']).default('info'),
 });
 

@@ -51,6 +51,7 @@ import { ConnectivityProbe } from './monitor/connectivity.js';
 import { computeHealth } from './monitor/health.js';
 import { reconciliationRoutes } from './admin/routes/reconciliation.js';
 import { Reconciler } from './reconcile/reconciler.js';
+import { startMonthEnd } from './month-end/index.js';
 import { scheduleReconciliation } from './reconcile/schedule.js';
 import { AlertMonitor, type Alert } from './monitor/alerts.js';
 import { retryResolvedSkuExceptions } from './outbox/auto-retry.js';
@@ -225,6 +226,23 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const csSaleIngest = new BatchedIngest<Sale, AcceptedSale>(db, (sale) => storeSale(sale, saleDeps, 'cloudshelf'), salesCommitted);
   const csRefundIngest = new BatchedIngest<Refund, AcceptedRefund>(db, (refund) => storeRefund(refund, refundDeps, 'cloudshelf'), refundsCommitted);
 
+  const reconciler = new Reconciler({
+    db, client: stokly, config, clock,
+    // Tenders mapped from the staff window count too, under their ledger label.
+    tenderMapping: (t) => {
+      const fromConfig = tenderMapping(config, t);
+      if (fromConfig) return fromConfig;
+      const mapped = mappings.tender(t);
+      return mapped ? { method: mapped.method, ledger: mapped.ledger ?? t } : undefined;
+    },
+  });
+  // Before the stock schedule: its first pull (at once) measures stock movements.
+  const monthEnd = startMonthEnd({
+    db, reconciler, audit, exceptions, clock, storeId: config.storeId,
+    movementAlertUnits: config.stock.movementAlertUnits, remindAfterHour: config.checks.remindAfterHour,
+    status: () => status(), notify: (alert) => options.onAlert?.(alert),
+  });
+
   scheduler.every('catalog', config.sync.catalogIntervalSeconds, async () => {
     const result = await pullCatalog({ client: stokly, catalog, runs, clock, rules: priceRules, fullResyncHours: config.sync.catalogFullResyncHours });
     for (const sku of result.changedSkus) hub.publish({ event: 'product', data: { sku } });
@@ -239,7 +257,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     }
   });
   scheduler.every('stock', config.sync.stockIntervalSeconds, async () => {
-    await pullStock({ client: stokly, stock, runs, clock, locationId: config.stokly.locationId, source: config.stock.source });
+    await pullStock({ client: stokly, stock, runs, clock, locationId: config.stokly.locationId, source: config.stock.source, movements: monthEnd.movements });
     stockEvents.refresh();
   });
 
@@ -254,16 +272,6 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     : null;
   if (cloudshelf) pushSoon = cloudshelf.pushSoon;
   scheduler.every('refund-wait', 60, async () => exceptionService.checkWaitingRefunds());
-  const reconciler = new Reconciler({
-    db, client: stokly, config, clock,
-    // Tenders mapped from the staff window count too, under their ledger label.
-    tenderMapping: (t) => {
-      const fromConfig = tenderMapping(config, t);
-      if (fromConfig) return fromConfig;
-      const mapped = mappings.tender(t);
-      return mapped ? { method: mapped.method, ledger: mapped.ledger ?? t } : undefined;
-    },
-  });
   scheduleReconciliation(scheduler, reconciler);
   exceptionService.retryUnmappedTenders();
 
@@ -337,6 +345,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       syncRoutes(sync, cloudshelf !== null),
       exceptionRoutes({ exceptions, service: exceptionService, outbox, audit }),
       reconciliationRoutes(reconciler),
+      monthEnd.routes,
       cloudshelfRoutes((since) => cloudshelf?.pusher.listRecentIssues(since) ?? [], () => clock.now()),
       adminEventRoutes(hub),
     ],
@@ -370,6 +379,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       logger.info('stopping: no new sales accepted; finishing what is in flight');
       probe.stop();
       alerts.stop();
+      monthEnd.stop();
       cloudshelf?.stop();
       hub.closeAll();
       // close() waits for requests in flight, each answered only after its commit.

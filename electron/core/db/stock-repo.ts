@@ -33,12 +33,14 @@ export class StockRepo {
    * Replaces the snapshot with a completed pull that started at `startedAt`, and settles every
    * sale whose collection Stok.ly had recorded before that pull began: its quantity is now in
    * the figure, so it stops counting as pending. One transaction: never counted twice or zero times.
+   * `beforeSettle` runs inside it, on the new snapshot and before any sale is settled (stock movements).
    */
-  replaceSnapshot(onHand: ReadonlyMap<string, number>, startedAt: number): number {
+  replaceSnapshot(onHand: ReadonlyMap<string, number>, startedAt: number, beforeSettle?: () => void): number {
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM stock_levels').run();
       const insert = this.db.prepare('INSERT INTO stock_levels (item_id, on_hand, pull_started_at) VALUES (?, ?, ?)');
       for (const [itemId, qty] of onHand) insert.run(itemId, qty, startedAt);
+      beforeSettle?.();
       return this.db
         .prepare('UPDATE outbox INDEXED BY outbox_unsettled SET stock_settled = 1 WHERE stock_settled = 0 AND collected_at IS NOT NULL AND collected_at < ?')
         .run(startedAt).changes;

@@ -31,7 +31,7 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-export function tenderLabel(row: TenderRow): string {
+export function tenderLabel(row: Pick<TenderRow, 'key' | 'tenders' | 'method'>): string {
   if (row.tenders.length > 0) return row.tenders.join(' + ');
   return row.method !== null ? `Stok.ly method ${row.method}` : row.key;
 }

@@ -24,6 +24,8 @@ export async function pullStock(deps: {
   clock: Clock;
   locationId: string;
   source: 'location' | 'bins';
+  /** Measured in the snapshot's transaction (see StockMovements). */
+  movements?: { measure(startedAt: number): void; committed(): void; rollback(): void };
 }): Promise<StockPullResult> {
   const startedAt = deps.clock.now();
   deps.runs.started('stock', startedAt);
@@ -33,7 +35,14 @@ export async function pullStock(deps: {
     for await (const page of inventoryPages(deps.client, deps.locationId)) {
       for (const [itemId, qty] of onHandFrom(page, deps.source)) onHand.set(itemId, (onHand.get(itemId) ?? 0) + qty);
     }
-    const settledSales = deps.stock.replaceSnapshot(onHand, startedAt);
+    let settledSales: number;
+    try {
+      settledSales = deps.stock.replaceSnapshot(onHand, startedAt, deps.movements && (() => deps.movements?.measure(startedAt)));
+    } catch (err) {
+      deps.movements?.rollback();
+      throw err;
+    }
+    deps.movements?.committed();
     deps.runs.succeeded('stock', startedAt, deps.clock.now());
     logger.info(`stock pull: ${onHand.size} items at ${deps.locationId}, ${settledSales} sale(s) now included in Stok.ly's figures`);
     return { startedAt, items: onHand.size, settledSales };
