@@ -47,11 +47,11 @@ export class StockMovements {
     const { repo } = this.deps;
     const result = measureMovements({
       at: startedAt,
-      snapshot: repo.snapshotBySku(),
+      snapshot: repo.snapshot(),
       baselines: repo.baselines(),
       explained: repo.explainedBySettling(startedAt),
-      uncertain: repo.uncertainSkus(startedAt),
-      nameOf: (sku) => repo.nameOf(sku),
+      uncertain: repo.uncertainItems(startedAt),
+      describe: (itemId) => repo.describe(itemId),
     });
     repo.saveBaselines(result.baselines);
     repo.record(result.movements);

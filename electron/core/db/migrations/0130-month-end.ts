@@ -23,6 +23,7 @@ export const migration0130: Migration = {
 
       CREATE TABLE stock_movements (
         id               INTEGER PRIMARY KEY,
+        item_id          TEXT NOT NULL,
         sku              TEXT NOT NULL,
         name             TEXT NOT NULL,
         movement         INTEGER NOT NULL,
@@ -33,10 +34,11 @@ export const migration0130: Migration = {
       ) STRICT;
       CREATE INDEX stock_movements_by_time ON stock_movements(pull_started_at);
 
-      -- Per SKU: the on-hand figure movements are measured from, and the kiosk quantity settled
-      -- since then (carried while a sale of the SKU was being collected during a pull).
+      -- Per Stok.ly item (SKUs can change; items cannot): the on-hand figure movements are measured
+      -- from, and the kiosk quantity settled since then (carried while a sale of the item was
+      -- being collected during a pull).
       CREATE TABLE stock_movement_baseline (
-        sku        TEXT PRIMARY KEY,
+        item_id    TEXT PRIMARY KEY,
         on_hand    INTEGER NOT NULL,
         explained  INTEGER NOT NULL
       ) STRICT;
