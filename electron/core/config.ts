@@ -140,6 +140,14 @@ export const configSchema = z.strictObject({
     remindAfterHour: z.number().int().min(0).max(23).default(11),
   }).default({ remindAfterHour: 11 }),
   logLevel: z.enum(['error', 'warn', 'info', 'verbose', 'debug']).default('info'),
+  // Monitoring (issue 11): Prometheus metrics on the LAN, webhook alerts, log format and rotation.
+  metrics: z.strictObject({
+    /** A second listener for a central Prometheus; the admin port serves /metrics too (admin token). */
+    host: z.string().min(1).default('0.0.0.0'),
+    port: port.default(9464),
+    /** Bearer token Prometheus sends (authorization.credentials); its own, not the admin token. */
+    token: z.string().min(16, 'must be at least 16 characters'),
+  }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -53,7 +53,10 @@ import { reconciliationRoutes } from './admin/routes/reconciliation.js';
 import { Reconciler } from './reconcile/reconciler.js';
 import { startMonthEnd } from './month-end/index.js';
 import { scheduleReconciliation } from './reconcile/schedule.js';
-import { AlertMonitor, type Alert } from './monitor/alerts.js';
+import type { Alert } from './monitor/alerts.js';
+import { AgentMetrics } from './monitor/metrics.js';
+import { startMonitoring } from './monitor/monitoring.js';
+import { reconciliationFigures } from './monitor/reconciliation-figures.js';
 import { retryResolvedSkuExceptions } from './outbox/auto-retry.js';
 import { OutboxRunner } from './outbox/runner.js';
 import { sendSale } from './outbox/send-sale.js';
@@ -62,7 +65,7 @@ import { Scheduler } from './schedule.js';
 import { AvailabilityService } from './stock/availability.js';
 import { StockEvents } from './stock/stock-events.js';
 import { pullStock } from './stock/stock-pull.js';
-import { StoklyClient } from './stokly/client.js';
+import { StoklyClient, type StoklyRequestTiming } from './stokly/client.js';
 import { agentVersion } from './version.js';
 import { isoOrNull as iso } from '../../shared/time.js';
 
@@ -83,6 +86,8 @@ export interface Agent {
   readonly kioskUrl: string;
   readonly adminUrl: string;
   readonly adminToken: string;
+  /** The LAN metrics listener (metrics.host/port), or null. */
+  readonly metricsUrl: string | null;
   readonly db: Db;
   readonly outbox: OutboxRepo;
   readonly runner: OutboxRunner;
@@ -143,6 +148,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     rateLimitPauseSeconds: config.stokly.rateLimitPauseSeconds,
     clock,
   });
+  const metrics = new AgentMetrics({ version, storeId: config.storeId });
+  stokly.on('request', (timing: StoklyRequestTiming) => metrics.observeStoklyRequest(timing));
   const priceRules: PriceRules = config.catalog;
   const mappings = new MappingsRepo(db);
   const refunds = new RefundsRepo(db);
@@ -178,7 +185,10 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
               storeId: config.storeId, channelId: config.stokly.channelId, locationId: config.stokly.locationId,
             })
           : sendRefund(row, { client: stokly, resolver, outbox, clock, tenderMethod, storeId: config.storeId, locationId: config.stokly.locationId }),
-      onResult: (row, result) => exceptionService.onSendResult(row, result),
+      onResult: (row, result) => {
+        metrics.countSend(result.type);
+        exceptionService.onSendResult(row, result);
+      },
       pauseQueue: (until) => stokly.gate.pauseUntil(until),
       pausedUntil: () => stokly.gate.pausedUntil(),
       offline: () => stokly.offline,
@@ -268,6 +278,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
         ingestSale: (sale) => csSaleIngest.submit(sale),
         ingestRefund: (refund) => csRefundIngest.submit(refund),
         review: (orderId, reason, detail) => exceptionService.openReview('cloudshelf_order', orderId, reason, detail),
+        onPushed: (report) => metrics.countPushReport(report),
       })
     : null;
   if (cloudshelf) pushSoon = cloudshelf.pushSoon;
@@ -335,6 +346,19 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     };
   };
   const sync = (job: SyncKind): Promise<void> => scheduler.runNow(job);
+  const monitoring = await startMonitoring({
+    config, clock, metrics, adminToken: token, status, onAlert: options.onAlert ?? (() => {}),
+    sources: {
+      outbox: () => {
+        const h = health();
+        return { pending: h.backlog.pending, exceptions: h.backlog.exceptions, oldestPendingAgeSeconds: h.backlog.oldestPendingAgeSeconds };
+      },
+      stoklyUp: () => stokly.online,
+      lastSuccessAt: (job) => runs.get(job).lastSuccessAt,
+      cloudshelfIssuesOpen: () => cloudshelf?.pusher.openIssueCount() ?? null,
+      reconciliation: () => reconciliationFigures(reconciler),
+    },
+  });
   const adminServer = await buildAdminServer({
     token,
     uiDir: options.uiDir ?? null,
@@ -348,6 +372,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       monthEnd.routes,
       cloudshelfRoutes((since) => cloudshelf?.pusher.listRecentIssues(since) ?? [], () => clock.now()),
       adminEventRoutes(hub),
+      ...monitoring.adminRoutes,
     ],
   });
 
@@ -357,6 +382,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   } catch (err) {
     await kioskServer.close();
     await adminServer.close();
+    await monitoring.stop();
     await scheduler.stop();
     db.close();
     throw err;
@@ -365,10 +391,9 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const adminUrl = urlOf(adminServer, config.adminApi.host);
 
   const probe = new ConnectivityProbe(stokly, config.stokly.locationId, clock);
-  const alerts = new AlertMonitor(status, options.onAlert ?? (() => {}), clock, config.sync.staleAfterSeconds * 1000, config.outbox.stallAfterSeconds * 1000);
   runner.start();
   probe.start();
-  alerts.start();
+  monitoring.start();
   stockEvents.refresh();
   logger.info(`Shelfbridge ${version} for store ${config.storeId}: kiosk API ${kioskUrl}, admin ${adminUrl}, data ${config.dataDir}`);
 
@@ -378,7 +403,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       accepting = false;
       logger.info('stopping: no new sales accepted; finishing what is in flight');
       probe.stop();
-      alerts.stop();
+      await monitoring.stop();
       monthEnd.stop();
       cloudshelf?.stop();
       hub.closeAll();
@@ -393,5 +418,5 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     return stopping;
   };
 
-  return { config, kioskUrl, adminUrl, adminToken: token, db, outbox, runner, stokly, availability, events: hub, exceptions: exceptionService, reconciler, status, sync, stop };
+  return { config, kioskUrl, adminUrl, adminToken: token, metricsUrl: monitoring.metricsUrl, db, outbox, runner, stokly, availability, events: hub, exceptions: exceptionService, reconciler, status, sync, stop };
 }

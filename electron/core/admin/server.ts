@@ -1,8 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { bearerMatches } from './bearer.js';
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
 import type { RouteModule } from '../http/typed-app.js';
 import { scopedLogger } from '../logging/logger.js';
@@ -17,14 +17,6 @@ export interface AdminServerDeps {
   uiDir: string | null;
 }
 
-function tokenMatches(presented: string | undefined, expected: string): boolean {
-  const match = /^Bearer (.+)$/i.exec(presented ?? '');
-  if (!match?.[1]) return false;
-  const a = Buffer.from(match[1]);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** Admin API for the staff window; bound to 127.0.0.1, every /api route needs the bearer token. */
 export async function buildAdminServer(deps: AdminServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
@@ -35,7 +27,7 @@ export async function buildAdminServer(deps: AdminServerDeps): Promise<FastifyIn
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
-    if (!tokenMatches(request.headers.authorization, deps.token)) {
+    if (!bearerMatches(request.headers.authorization, deps.token)) {
       throw new ApiError(401, 'unauthorized', 'Send the admin token as "Authorization: Bearer <token>" (see docs/operations.md).');
     }
   });

@@ -14,7 +14,7 @@ import type { Scheduler } from '../schedule.js';
 import { CloudshelfClient } from './client.js';
 import { OrderIntake } from './order-intake.js';
 import { CloudshelfOrdersRepo } from './orders-repo.js';
-import { CloudshelfPusher } from './push.js';
+import { CloudshelfPusher, type PushReport } from './push.js';
 
 const logger = scopedLogger('cloudshelf');
 
@@ -34,6 +34,8 @@ export interface CloudshelfWiringDeps {
   ingestSale(sale: Sale): Promise<IngestOutcome<unknown>>;
   ingestRefund(refund: Refund): Promise<IngestOutcome<unknown>>;
   review(orderId: string, reason: 'cloudshelf_partial_refund' | 'cloudshelf_rejected', detail: string): void;
+  /** After each push (metrics). */
+  onPushed?(report: PushReport): void;
 }
 
 export interface CloudshelfWiring {
@@ -61,6 +63,7 @@ export function wireCloudshelf(deps: CloudshelfWiringDeps): CloudshelfWiring {
     try {
       const report = await pusher.push();
       runs.succeeded('cloudshelf', started, clock.now());
+      deps.onPushed?.(report);
       if (report.products.sent + report.variants.sent + report.stockLevels.sent > 0) {
         logger.info(`push: ${report.products.accepted} product(s), ${report.variants.accepted} variant(s), ${report.stockLevels.accepted} stock level(s) accepted; ${report.openIssues} open issue(s)`);
       }

@@ -222,11 +222,23 @@ export class OutboxRepo {
     const rows = this.prepare<[], { status: OutboxStatus; n: number }>('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all();
     const counts: OutboxCounts = { pending: 0, sending: 0, done: 0, exception: 0, voided: 0, oldestPendingCreatedAt: null };
     for (const r of rows) counts[r.status] = r.n;
-    const oldest = this
-      .prepare<[], { at: number | null }>(`SELECT MIN(created_at) AS at FROM outbox WHERE status IN ('pending', 'sending')`)
-      .get();
-    counts.oldestPendingCreatedAt = oldest?.at ?? null;
+    counts.oldestPendingCreatedAt = this.oldestAwaitedCreatedAt();
     return counts;
+  }
+
+  /**
+   * When the oldest row that should be reaching Stok.ly was accepted: what "stalled" is
+   * measured by. A refund waiting for its sale (not arrived, or not yet posted) is not a stall:
+   * it cannot go before its sale, and after refunds.waitForSaleMinutes it becomes an exception.
+   */
+  oldestAwaitedCreatedAt(): number | null {
+    const oldest = this
+      .prepare<[], { at: number | null }>(
+        `SELECT MIN(created_at) AS at FROM outbox o WHERE status IN ('pending', 'sending')
+           AND (parent_ref IS NULL OR EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'sale' AND p.ref = o.parent_ref AND p.status = 'done'))`,
+      )
+      .get();
+    return oldest?.at ?? null;
   }
 
   list(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): OutboxRow[] {

@@ -54,6 +54,11 @@ export class AlertMonitor {
     ];
   }
 
+  /** Conditions open now (stalled, stock stale…). */
+  openCount(): number {
+    return this.activeKeys.size;
+  }
+
   start(intervalMs = 30_000): void {
     this.timer = setInterval(() => this.check(), intervalMs);
     this.timer.unref();

@@ -36,7 +36,14 @@ function networkCode(err: unknown): string | undefined {
   return cause?.code ?? (err as { code?: string }).code;
 }
 
-/** Events: 'online' / 'offline' when reachability changes. */
+/** What each request to Stok.ly took, for the metrics (bounded: no path, no ids). */
+export interface StoklyRequestTiming {
+  seconds: number;
+  /** '2xx'…'5xx', or 'network' when no answer came. */
+  outcome: '2xx' | '3xx' | '4xx' | '5xx' | 'network';
+}
+
+/** Events: 'online' / 'offline' when reachability changes; 'request' (StoklyRequestTiming) after each answer or failure. */
 export class StoklyClient extends EventEmitter {
   readonly gate: RateGate;
   private readonly tokens: TokenManager;
@@ -125,6 +132,7 @@ export class StoklyClient extends EventEmitter {
     const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     let res: Response;
+    const started = performance.now();
     try {
       res = await fetch(this.url(path, opts), {
         method,
@@ -135,9 +143,11 @@ export class StoklyClient extends EventEmitter {
     } catch (err) {
       const code = networkCode(err);
       const detail = timeout.aborted ? `no answer within ${this.options.requestTimeoutMs} ms` : code ?? (err as Error).message;
+      this.timed(started, 'network');
       this.setReachable(false);
       throw new StoklyNetworkError(method, path, detail, !(code && NOT_SENT_CODES.has(code)));
     }
+    this.timed(started, `${Math.min(5, Math.max(2, Math.floor(res.status / 100)))}xx` as StoklyRequestTiming['outcome']);
     this.setReachable(res.status < 500);
     this.noteRateLimit(res);
     return res;
@@ -156,6 +166,11 @@ export class StoklyClient extends EventEmitter {
       this.gate.pauseUntil(now + this.options.rateLimitPauseSeconds * 1000);
       logger.warn(`x-ratelimit-remaining is ${remaining}: pausing for ${this.options.rateLimitPauseSeconds} s`);
     }
+  }
+
+  private timed(started: number, outcome: StoklyRequestTiming['outcome']): void {
+    const timing: StoklyRequestTiming = { seconds: (performance.now() - started) / 1000, outcome };
+    this.emit('request', timing);
   }
 
   private setReachable(value: boolean): void {

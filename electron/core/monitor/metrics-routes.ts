@@ -1,0 +1,39 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { bearerMatches } from '../admin/bearer.js';
+import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
+import type { RouteModule } from '../http/typed-app.js';
+import { scopedLogger } from '../logging/logger.js';
+import type { AgentMetrics } from './metrics.js';
+
+const logger = scopedLogger('metrics');
+
+/** GET /metrics (Prometheus text format), answered only with this bearer token. */
+export function metricsRoutes(metrics: AgentMetrics, token: string): RouteModule {
+  return (app) => {
+    app.get('/metrics', {
+      schema: { response: { 200: z.string() } },
+      onRequest: async (request) => {
+        if (!bearerMatches(request.headers.authorization, token)) {
+          throw new ApiError(401, 'unauthorized', 'Send the metrics token as "Authorization: Bearer <token>" (see docs/operations.md, Monitoring a fleet).');
+        }
+      },
+    }, async (_request, reply) => {
+      const { contentType, body } = await metrics.render();
+      return reply.type(contentType).send(body);
+    });
+  };
+}
+
+/** The LAN listener for a central Prometheus (metrics.host/port): /metrics and nothing else. */
+export async function startMetricsServer(metrics: AgentMetrics, options: { host: string; port: number; token: string }): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler(logger));
+  app.setNotFoundHandler(notFoundHandler);
+  metricsRoutes(metrics, options.token)(app.withTypeProvider<ZodTypeProvider>());
+  await app.listen({ host: options.host, port: options.port });
+  return app;
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { Status } from '../../../shared/admin-api.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { RouteModule } from '../http/typed-app.js';
+import { AlertMonitor, type Alert } from './alerts.js';
+import type { AgentMetrics, MetricSources } from './metrics.js';
+import { metricsRoutes, startMetricsServer } from './metrics-routes.js';
+
+export interface MonitoringDeps {
+  config: Config;
+  clock: Clock;
+  metrics: AgentMetrics;
+  adminToken: string;
+  status: () => Status;
+  sources: Omit<MetricSources, 'alertsOpen'>;
+  /** Desktop notifications (the Electron shell). */
+  onAlert: (alert: Alert) => void;
+}
+
+export interface Monitoring {
+  /** For the admin server: /metrics behind the admin token. */
+  adminRoutes: RouteModule[];
+  /** The LAN metrics listener's URL, if metrics.host/port is configured. */
+  metricsUrl: string | null;
+  /** Starts watching for alerts (once the agent serves). */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Metrics for Prometheus and the agent's own alerts: what head office sees of this store. */
+export async function startMonitoring(deps: MonitoringDeps): Promise<Monitoring> {
+  const { config } = deps;
+  const alerts = new AlertMonitor(deps.status, deps.onAlert, deps.clock, config.sync.staleAfterSeconds * 1000, config.outbox.stallAfterSeconds * 1000);
+  deps.metrics.watch({ ...deps.sources, alertsOpen: () => alerts.openCount() });
+  let server: FastifyInstance | null = null;
+  let metricsUrl: string | null = null;
+  if (config.metrics) {
+    server = await startMetricsServer(deps.metrics, config.metrics);
+    const address = server.server.address();
+    const host = config.metrics.host === '0.0.0.0' || config.metrics.host === '::' ? '127.0.0.1' : config.metrics.host;
+    if (address && typeof address === 'object') metricsUrl = `http://${host}:${address.port}/metrics`;
+  }
+  return {
+    adminRoutes: [metricsRoutes(deps.metrics, deps.adminToken)],
+    metricsUrl,
+    start: () => alerts.start(),
+    stop: async () => {
+      alerts.stop();
+      await server?.close();
+    },
+  };
+}
