@@ -16,6 +16,7 @@ export const CONFIG_EXAMPLES: Readonly<Record<string, unknown>> = {
   'kioskApi.kiosks.[].tokenSha256': '0d277fa0f84aa7c100c5409b1df9e0b629fbb9eb5cdf03a86f57731319d3b6e4',
   tenders: { card: { method: 4, ledger: 'Card takings' }, cash: { method: 1, ledger: 'Cash takings' } },
   'cloudshelf.locationId': 'gid://cloudshelf/Location/your-location',
+  'metrics.token': 'a-long-random-string-prometheus-sends',
 };
 
 /** The example for a path such as ['kioskApi', 'kiosks', 0, 'id'], if there is one. */

@@ -15,7 +15,8 @@ async function scrape(url: string, token: string): Promise<string> {
   return res.text();
 }
 
-describe('GET /metrics', () => {
+// promtool is a separate process; on a loaded CI machine it takes a while to start.
+describe('GET /metrics', { timeout: 90_000 }, () => {
   it('answers only with the admin token, and promtool accepts what it says', async () => {
     h = await startHarness({ cloudshelf: true });
     const url = `${h.agent.adminUrl}/metrics`;

@@ -15,7 +15,7 @@ const dashboardSchema = z.object({
 const dashboard = (): z.infer<typeof dashboardSchema> =>
   dashboardSchema.parse(JSON.parse(readFileSync('deploy/grafana/shelfbridge-fleet.json', 'utf8')));
 
-describe('Grafana fleet dashboard', () => {
+describe('Grafana fleet dashboard', { timeout: 60_000 }, () => {
   it('has the fleet overview panels: oldest pending age, exceptions, stale stock, versions', () => {
     const titles = dashboard().panels.map((p) => p.title);
     expect(titles).toEqual(expect.arrayContaining(['Stores by oldest waiting sale', 'Exceptions by store', 'Stock age by store', 'Versions']));

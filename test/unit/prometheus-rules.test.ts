@@ -7,7 +7,7 @@ import { promtool } from '../support/promtool.js';
 const RULES = 'deploy/prometheus/shelfbridge-rules.yml';
 const ALERTS = ['ShelfbridgeAgentDown', 'ShelfbridgeSalesStalled', 'ShelfbridgeStoklyUnreachable', 'ShelfbridgeStockStale', 'ShelfbridgeExceptionsWaiting', 'ShelfbridgeReconciliationVariance'];
 
-describe('shipped Prometheus alert rules', () => {
+describe('shipped Prometheus alert rules', { timeout: 60_000 }, () => {
   it('pass promtool check rules', () => {
     const r = promtool(['check', 'rules', RULES]);
     expect(r.output).toContain('SUCCESS: 6 rules found');

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { bearerMatches } from '../admin/bearer.js';
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
+import { listenOn } from '../http/listen.js';
 import type { RouteModule } from '../http/typed-app.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { AgentMetrics } from './metrics.js';
@@ -34,6 +35,11 @@ export async function startMetricsServer(metrics: AgentMetrics, options: { host:
   app.setErrorHandler(errorHandler(logger));
   app.setNotFoundHandler(notFoundHandler);
   metricsRoutes(metrics, options.token)(app.withTypeProvider<ZodTypeProvider>());
-  await app.listen({ host: options.host, port: options.port });
+  try {
+    await listenOn(app, 'metrics.port', options.host, options.port);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   return app;
 }
