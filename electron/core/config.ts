@@ -139,6 +139,11 @@ export const configSchema = z.strictObject({
     /** Store-local hour (0–23) after which today's unticked daily checks show on the Status tab. */
     remindAfterHour: z.number().int().min(0).max(23).default(11),
   }).default({ remindAfterHour: 11 }),
+  /** The staff window (issue 9). */
+  window: z.strictObject({
+    /** Who staff call when the agent stays down, shown on the window's banner, e.g. "IT helpdesk 0161 496 0000". */
+    supportContact: z.string().min(1).max(200).optional(),
+  }).default({}),
   logLevel: z.enum(['error', 'warn', 'info', 'verbose', 'debug']).default('info'),
   // Monitoring (issue 11): Prometheus metrics on the LAN, webhook alerts, log format and rotation.
   metrics: z.strictObject({

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Status } from '../../shared/admin-api.js';
 import { adminEventRoutes } from './admin/routes/events.js';
+import { windowRoutes } from './admin/routes/window.js';
+import { ProductSearchRepo } from './db/product-search-repo.js';
 import { flagRoutes } from './admin/routes/flags.js';
 import { outboxRoutes } from './admin/routes/outbox.js';
 import { statusRoutes } from './admin/routes/status.js';
@@ -373,6 +375,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       cloudshelfRoutes((since) => cloudshelf?.pusher.listRecentIssues(since) ?? [], () => clock.now()),
       adminEventRoutes(hub),
       ...monitoring.adminRoutes,
+      windowRoutes({ config, products: new ProductSearchRepo(db), mappings }),
     ],
   });
 

@@ -99,7 +99,8 @@ describe.skipIf(!existsSync(chromiumPath))('staff window (Chromium, built UI, re
     expect(await page.getByRole('table', { name: 'Lines' }).textContent()).toContain(unknownSku);
     await shot(page, '03-exception-detail.png');
 
-    // A wrong item id: the agent refuses (422) and its own words are shown.
+    // An expert's wrong item id: the agent refuses (422) and its own words are shown.
+    await page.getByText('Know the Stok.ly item id?').click();
     await page.getByLabel('Stok.ly item id').fill('NO-SUCH-ITEM');
     await page.getByLabel('This sale only').check();
     await page.getByRole('button', { name: 'Map SKU' }).click();
@@ -113,11 +114,21 @@ describe.skipIf(!existsSync(chromiumPath))('staff window (Chromium, built UI, re
     expect(await refusal.textContent()).toContain('Stok.ly has no item NO-SUCH-ITEM');
     await shot(page, '04b-map-sku-refused.png');
 
-    // The right id; the name is not asked again.
-    await page.getByLabel('Stok.ly item id').fill(item.itemId);
+    // A shop assistant: types part of the product's name and picks it; no id typed.
+    await page.getByLabel('Stok.ly item id').fill('');
+    const word = item.name.split(/\s+/).find((w) => w.length >= 4) ?? item.name;
+    const picker = page.getByRole('combobox', { name: 'Product in Stok.ly' });
+    await picker.fill(word.slice(0, 4).toLowerCase());
+    const option = page.getByRole('option').filter({ hasText: item.sku });
+    await option.waitFor();
+    expect(await option.textContent()).toContain(item.name);
+    await shot(page, '04c-map-sku-picker.png');
+    await option.click();
+    await page.getByText('Choose another product').waitFor();
+    // The name is not asked again.
     await page.getByRole('button', { name: 'Map SKU' }).click();
     expect(await dialog.count()).toBe(0);
-    await page.getByText(`SKU ${unknownSku} mapped to Stok.ly item ${item.itemId} for this sale only`).waitFor();
+    await page.getByText(`SKU ${unknownSku} mapped to ${item.name} (Stok.ly SKU ${item.sku}) for this sale only`).waitFor();
     // The agent posts it; the item closes by itself.
     await page.locator('.pill-state-resolved').waitFor();
     await page.getByRole('cell', { name: 'Mapped a SKU for this sale' }).waitFor();

@@ -23,6 +23,11 @@ export class MappingsRepo {
                      ON CONFLICT (sale_id, sku) DO UPDATE SET item_id = excluded.item_id`).run(saleId, sku, itemId);
   }
 
+  /** Every tender mapped from the window, for the tender picker. */
+  tenders(): Array<{ tender: string; method: number; ledger: string | null }> {
+    return this.db.prepare<[], { tender: string; method: number; ledger: string | null }>('SELECT tender, method, ledger FROM tender_mappings ORDER BY tender').all();
+  }
+
   tender(tender: string): { method: number; ledger: string | null } | undefined {
     return this.db.prepare<[string], { method: number; ledger: string | null }>('SELECT method, ledger FROM tender_mappings WHERE tender = ?').get(tender);
   }

@@ -7,6 +7,7 @@ import { exceptionsApi, type ExceptionsApi } from './exceptions-api.js';
 import { reconciliationApi, type ReconciliationApi } from './reconciliation-api.js';
 import { stockApi, type StockApi } from './stock-api.js';
 import { createTransport, type FetchLike } from './transport.js';
+import { windowApi, type WindowApi } from './window-api.js';
 
 /** The admin API as the UI uses it; every answer is checked against the shared contract. */
 
@@ -14,7 +15,7 @@ export { AdminApiError, type FetchLike } from './transport.js';
 
 export type OutboxFilter = 'all' | 'exception' | 'pending' | 'done';
 
-export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi {
+export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi {
   status(): Promise<Status>;
   outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   retry(id: number): Promise<OutboxItem | null>;
@@ -36,5 +37,6 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
     ...exceptionsApi(t),
     ...stockApi(t),
     ...reconciliationApi(t),
+    ...windowApi(t),
   };
 }

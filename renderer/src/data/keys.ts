@@ -15,6 +15,8 @@ export const queryKeys = {
   flags: (flag: string | null) => ['flags', flag] as const,
   report: (day: string, version: number | null) => ['reconciliation', day, version] as const,
   versions: (day: string) => ['reconciliation-versions', day] as const,
+  products: (q: string, page: number) => ['products', q, page] as const,
+  store: ['store'] as const,
 };
 
 /** Families that only change when someone asks (never refreshed by an action elsewhere). */

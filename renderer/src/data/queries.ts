@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OutboxFilter } from '../api/admin-client.js';
 import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
 import { useApi } from './ApiProvider.js';
@@ -57,4 +57,25 @@ export function useReport(day: string, version: number | null, isToday: boolean)
 export function useVersions(day: string) {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.versions(day), queryFn: () => api.versions(day), refetchOnWindowFocus: false });
+}
+
+export const productPageSize = 8;
+
+/** The SKU picker's results; the previous page stays on screen while the next answer comes. */
+export function useProductSearch(q: string, page: number) {
+  const api = useApi();
+  const text = q.trim();
+  return useQuery({
+    queryKey: queryKeys.products(text, page),
+    queryFn: () => api.products(text, productPageSize, page * productPageSize),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+/** Store facts change only with the configuration or a new tender mapping. */
+export function useStoreFacts() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.store, queryFn: () => api.store(), staleTime: 60_000, refetchInterval: 5 * 60_000 });
 }

@@ -1,0 +1,48 @@
+import { productSearchQuerySchema, productSearchSchema, storeFactsSchema, type PaymentMethod, type StoreFacts } from '../../../../shared/window-api.js';
+import type { Config } from '../../config.js';
+import { tenderMapping } from '../../config.js';
+import type { MappingsRepo } from '../../db/mappings-repo.js';
+import type { ProductSearchRepo } from '../../db/product-search-repo.js';
+import type { RouteModule } from '../../http/typed-app.js';
+
+export interface WindowRouteDeps {
+  config: Config;
+  products: ProductSearchRepo;
+  mappings: MappingsRepo;
+}
+
+/** Payment methods the store knows: from the configuration (IT's) and mapped from the window, by code. */
+export function paymentMethods(config: Config, mappings: MappingsRepo): PaymentMethod[] {
+  const byMethod = new Map<number, { ledgers: Set<string>; tenders: Set<string> }>();
+  const add = (tender: string, method: number, ledger: string | null): void => {
+    const entry = byMethod.get(method) ?? { ledgers: new Set(), tenders: new Set() };
+    if (ledger) entry.ledgers.add(ledger);
+    entry.tenders.add(tender);
+    byMethod.set(method, entry);
+  };
+  for (const tender of Object.keys(config.tenders)) {
+    const mapped = tenderMapping(config, tender);
+    if (mapped) add(tender, mapped.method, mapped.ledger);
+  }
+  for (const t of mappings.tenders()) if (!(t.tender in config.tenders)) add(t.tender, t.method, t.ledger);
+  return [...byMethod.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([method, e]) => ({ method, ledgers: [...e.ledgers], tenders: [...e.tenders].sort() }));
+}
+
+/** `GET /api/products` (the SKU picker) and `GET /api/store` (names, currency, time zone, tenders). */
+export function windowRoutes(deps: WindowRouteDeps): RouteModule {
+  const facts = (): StoreFacts => ({
+    storeId: deps.config.storeId,
+    timeZone: deps.config.reconciliation.timeZone,
+    currency: deps.products.currency(),
+    supportContact: deps.config.window.supportContact ?? null,
+    kiosks: deps.config.kioskApi.kiosks.map((k) => ({ id: k.id, name: k.name ?? null })),
+    paymentMethods: paymentMethods(deps.config, deps.mappings),
+  });
+  return (app) => {
+    app.get('/api/products', { schema: { querystring: productSearchQuerySchema, response: { 200: productSearchSchema } } }, async (request) =>
+      deps.products.search(request.query.q, request.query.limit, request.query.offset));
+    app.get('/api/store', { schema: { response: { 200: storeFactsSchema } } }, async () => facts());
+  };
+}
