@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { AdminConnectionState, ShelfbridgeBridge } from './shell/bridge-api.js';
+import type { AdminConnectionState, ShelfbridgeBridge } from '../shared/bridge-api.js';
 import { ipcChannels } from './shell/ipc-channels.js';
 
 /**

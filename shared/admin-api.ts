@@ -4,6 +4,16 @@ import { healthSchema } from './kiosk-api.js';
 /** The admin API between the renderer (or a browser) and the core, on 127.0.0.1 with a bearer token. */
 
 export const outboxStatusSchema = z.enum(['pending', 'sending', 'done', 'exception', 'voided']);
+export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
+export const outboxKindSchema = z.enum(['sale', 'refund']);
+export type OutboxKind = z.infer<typeof outboxKindSchema>;
+export const outboxStepSchema = z.enum(['create', 'collect', 'complete']);
+export type OutboxStep = z.infer<typeof outboxStepSchema>;
+
+/** The pulls and pushes that run on a schedule and on demand (`POST /api/sync/:job`). */
+export const syncKindSchema = z.enum(['stock', 'catalog', 'cloudshelf', 'cloudshelf_orders']);
+export type SyncKind = z.infer<typeof syncKindSchema>;
+export const syncStartedSchema = z.object({ ok: z.literal(true) });
 
 export const syncRunSchema = z.object({
   lastSuccessAt: z.string().nullable(),
@@ -16,13 +26,8 @@ export const statusSchema = z.object({
   storeId: z.string(),
   version: z.string(),
   health: healthSchema,
-  counts: z.object({
-    pending: z.number().int(),
-    sending: z.number().int(),
-    done: z.number().int(),
-    exception: z.number().int(),
-    voided: z.number().int(),
-  }),
+  /** Outbox rows in each status (every status present, 0 when none). */
+  counts: z.record(outboxStatusSchema, z.number().int()),
   stokly: z.object({
     online: z.boolean(),
     lastContactAt: z.string().nullable(),
@@ -42,10 +47,10 @@ export type Status = z.infer<typeof statusSchema>;
 
 export const outboxItemSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['sale', 'refund']),
+  kind: outboxKindSchema,
   ref: z.string(),
   status: outboxStatusSchema,
-  step: z.enum(['create', 'collect', 'complete']),
+  step: outboxStepSchema,
   attempts: z.number().int(),
   nextAttemptAt: z.string(),
   lastAttemptAt: z.string().nullable(),
@@ -96,17 +101,24 @@ export const exceptionActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('acknowledge'), actor, note: z.string().max(2000).optional() }),
 ]);
 export type ExceptionActionInput = z.infer<typeof exceptionActionSchema>;
+export type ExceptionActionName = ExceptionActionInput['action'];
+
+export const exceptionStatusSchema = z.enum(['open', 'resolved', 'voided']);
+export type ExceptionStatus = z.infer<typeof exceptionStatusSchema>;
+/** What an exception is about. */
+export const subjectKindSchema = z.enum(['sale', 'refund', 'cloudshelf_order', 'cloudshelf_catalog']);
+export type SubjectKind = z.infer<typeof subjectKindSchema>;
 
 export const exceptionItemSchema = z.object({
   id: z.number().int(),
-  subjectKind: z.string(),
+  subjectKind: subjectKindSchema,
   subjectRef: z.string(),
   reason: z.string(),
   title: z.string(),
   fix: z.string(),
   detail: z.string(),
   blocking: z.boolean(),
-  status: z.enum(['open', 'resolved', 'voided']),
+  status: exceptionStatusSchema,
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
@@ -126,6 +138,7 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
   detail: z.string().nullable(),
 });
+export const auditListSchema = z.object({ items: z.array(auditEntrySchema) });
 
 export const exceptionDetailSchema = exceptionItemSchema.extend({
   notes: z.array(z.object({ author: z.string(), text: z.string(), createdAt: z.string() })),
@@ -135,7 +148,7 @@ export const exceptionDetailSchema = exceptionItemSchema.extend({
 });
 
 export const exceptionQuerySchema = z.object({
-  status: z.enum(['open', 'resolved', 'voided']).optional(),
+  status: exceptionStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

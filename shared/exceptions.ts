@@ -17,6 +17,10 @@ export const exceptionReasonSchema = z.enum([
 ]);
 export type ExceptionReason = z.infer<typeof exceptionReasonSchema>;
 
+/** The reasons a SKU is behind: a catalogue pull or a SKU mapping can clear them. */
+export const skuExceptionReasonSchema = exceptionReasonSchema.extract(['unknown_sku', 'inactive_sku', 'ambiguous_sku']);
+export const skuExceptionReasons: readonly ExceptionReason[] = skuExceptionReasonSchema.options;
+
 export const exceptionHelp: Record<ExceptionReason, { title: string; fix: string }> = {
   unknown_sku: {
     title: 'Stok.ly does not know a SKU on this sale',

@@ -95,6 +95,65 @@ export const acceptedSaleSchema = z.object({
 });
 export type AcceptedSale = z.infer<typeof acceptedSaleSchema>;
 
+/** Flags raised on an accepted refund (it is never refused for them). */
+export const refundFlagSchema = z.enum(['sale_not_received', 'unmapped_tender', 'payment_mismatch']);
+export type RefundFlag = z.infer<typeof refundFlagSchema>;
+
+export const acceptedRefundSchema = z.object({
+  refundId: z.string(),
+  status: z.literal('accepted'),
+  receivedAt: z.string(),
+  flags: z.array(refundFlagSchema),
+});
+export type AcceptedRefund = z.infer<typeof acceptedRefundSchema>;
+
+/** `GET /v1/stock`: `known` appears only (as false) for SKUs the product master does not have. */
+export const stockItemSchema = z.object({
+  sku: z.string(),
+  available: z.number(),
+  onHand: z.number(),
+  pendingSales: z.number(),
+  buffer: z.number(),
+  lastSyncedAt: z.string().nullable(),
+  stale: z.boolean(),
+  known: z.literal(false).optional(),
+});
+export type StockItem = z.infer<typeof stockItemSchema>;
+
+export const stockPageSchema = z.object({
+  asOf: z.string(),
+  items: z.array(stockItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type StockPage = z.infer<typeof stockPageSchema>;
+
+/** `GET /v1/products`: prices in minor units including tax; null when Stok.ly has none. */
+export const productSchema = z.object({
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  name: z.string(),
+  price: z.number().int().nullable(),
+  taxCode: z.string().nullable(),
+  currency: z.string(),
+  active: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const productPageSchema = z.object({
+  items: z.array(productSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ProductPage = z.infer<typeof productPageSchema>;
+
+/** `GET /v1/events`: the server-sent events, by name, with their data. */
+export const kioskEventSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('stock'), data: z.object({ sku: z.string(), available: z.number() }) }),
+  z.object({ event: z.literal('product'), data: z.object({ sku: z.string() }) }),
+  z.object({ event: z.literal('status'), data: z.object({ online: z.boolean() }) }),
+]);
+export type KioskEvent = z.infer<typeof kioskEventSchema>;
+
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,4 +1,4 @@
-import type { AdminConnectionState } from './bridge-api.js';
+import type { AdminConnectionState } from '../../shared/bridge-api.js';
 import type { CoreState } from './core-supervisor.js';
 
 /** What the window is told about the core: the admin URL and token only once it is ready. */

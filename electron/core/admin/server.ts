@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { existsSync } from 'node:fs';
 import { bearerMatches } from './bearer.js';
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
+import { enforceResponseContracts } from '../http/contract.js';
 import type { RouteModule } from '../http/typed-app.js';
 import { scopedLogger } from '../logging/logger.js';
 
@@ -32,8 +33,12 @@ export async function buildAdminServer(deps: AdminServerDeps): Promise<FastifyIn
     }
   });
 
-  const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const register of deps.routes) register(typed);
+  // The UI's static files (below) are outside the scope whose routes must declare their answers.
+  await app.register(async (scope) => {
+    enforceResponseContracts(scope, 'admin');
+    const typed = scope.withTypeProvider<ZodTypeProvider>();
+    for (const register of deps.routes) register(typed);
+  });
 
   if (deps.uiDir && existsSync(deps.uiDir)) {
     await app.register(fastifyStatic, { root: deps.uiDir, prefix: '/' });

@@ -1,7 +1,7 @@
+import type { ExceptionStatus, SubjectKind } from '../../../shared/admin-api.js';
 import type { Db } from './connection.js';
 
-export type SubjectKind = 'sale' | 'refund' | 'cloudshelf_order' | 'cloudshelf_catalog';
-export type ExceptionStatus = 'open' | 'resolved' | 'voided';
+export type { ExceptionStatus, SubjectKind };
 
 export interface ExceptionRow {
   id: number;

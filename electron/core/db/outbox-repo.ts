@@ -1,8 +1,7 @@
+import type { OutboxKind, OutboxStatus, OutboxStep } from '../../../shared/admin-api.js';
 import type { Db } from './connection.js';
 
-export type OutboxKind = 'sale' | 'refund';
-export type OutboxStatus = 'pending' | 'sending' | 'done' | 'exception' | 'voided';
-export type OutboxStep = 'create' | 'collect' | 'complete';
+export type { OutboxKind, OutboxStatus, OutboxStep };
 
 export interface OutboxRow {
   id: number;

@@ -1,4 +1,4 @@
-import { paymentsTotal, type Refund } from '../../../shared/kiosk-api.js';
+import { paymentsTotal, type Refund, type RefundFlag } from '../../../shared/kiosk-api.js';
 import type { Db } from './connection.js';
 
 /** Refunds as received: header, lines and payments. */
@@ -18,12 +18,12 @@ export class RefundsRepo {
     this.paymentStmt = db.prepare('INSERT INTO refund_payments (refund_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)');
   }
 
-  find(refundId: string): { bodyHash: string; receivedAt: string; flags: string[] } | undefined {
+  find(refundId: string): { bodyHash: string; receivedAt: string; flags: RefundFlag[] } | undefined {
     const r = this.findStmt.get(refundId);
-    return r && { bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as string[] };
+    return r && { bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as RefundFlag[] };
   }
 
-  insert(refund: Refund, bodyHash: string, flags: readonly string[], receivedAt: string, source: 'kiosk' | 'cloudshelf'): void {
+  insert(refund: Refund, bodyHash: string, flags: readonly RefundFlag[], receivedAt: string, source: 'kiosk' | 'cloudshelf'): void {
     this.insertStmt.run({
       refundId: refund.refundId, saleId: refund.saleId, kioskId: refund.kioskId, occurredAt: refund.occurredAt,
       currency: refund.currency, total: refund.lines.reduce((s, l) => s + l.amount, 0), paid: paymentsTotal(refund.payments),

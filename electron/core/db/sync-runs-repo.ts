@@ -1,6 +1,7 @@
+import type { SyncKind } from '../../../shared/admin-api.js';
 import type { Db } from './connection.js';
 
-export type SyncKind = 'stock' | 'catalog' | 'cloudshelf' | 'cloudshelf_orders';
+export type { SyncKind };
 
 export interface SyncRun {
   kind: SyncKind;

@@ -1,22 +1,18 @@
-import { exceptionHelp, type ExceptionReason } from '../../../shared/exceptions.js';
+import type { ExceptionActionInput } from '../../../shared/admin-api.js';
+import { exceptionHelp, skuExceptionReasons, type ExceptionReason } from '../../../shared/exceptions.js';
 import type { Clock } from '../clock.js';
 import type { AuditRepo } from '../db/audit-repo.js';
 import type { ExceptionRow, ExceptionsRepo, SubjectKind } from '../db/exceptions-repo.js';
 import type { MappingsRepo } from '../db/mappings-repo.js';
 import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../domain-errors.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { SendResult } from '../outbox/send-result.js';
 
 const logger = scopedLogger('exceptions');
 
-export type ExceptionAction =
-  | { action: 'retry'; actor: string }
-  | { action: 'map_sku'; actor: string; sku: string; itemId: string; scope: 'sale' | 'standing' }
-  | { action: 'map_tender'; actor: string; tender: string; method: number; ledger?: string | undefined }
-  | { action: 'void'; actor: string; reason: string }
-  | { action: 'note'; actor: string; text: string }
-  | { action: 'acknowledge'; actor: string; note?: string | undefined };
+/** An action on an exception, exactly as the admin API's schema admits it. */
+export type ExceptionAction = ExceptionActionInput;
 
 export interface ExceptionServiceDeps {
   exceptions: ExceptionsRepo;
@@ -62,8 +58,8 @@ export class ExceptionService {
 
   async act(id: number, a: ExceptionAction): Promise<ExceptionRow> {
     const e = this.deps.exceptions.get(id);
-    if (!e) throw new ApiError(404, 'not_found', `No exception ${id}.`);
-    if (e.status !== 'open' && a.action !== 'note') throw new ApiError(409, 'not_open', `Exception ${id} is ${e.status}; only notes can be added.`);
+    if (!e) throw new DomainError('not_found', 'not_found', `No exception ${id}.`);
+    if (e.status !== 'open' && a.action !== 'note') throw new DomainError('conflict', 'not_open', `Exception ${id} is ${e.status}; only notes can be added.`);
     const row = e.outboxId === null ? undefined : this.deps.outbox.get(e.outboxId);
     const now = this.deps.clock.now();
     const audit = (action: string, before: unknown, after: unknown, detail?: string): void =>
@@ -78,13 +74,13 @@ export class ExceptionService {
       }
       case 'map_sku': {
         this.requireRow(e, row);
-        if (!(await this.deps.itemExists(a.itemId))) throw new ApiError(422, 'unknown_item', `Stok.ly has no item ${a.itemId}; pick an existing item.`);
+        if (!(await this.deps.itemExists(a.itemId))) throw new DomainError('unprocessable', 'unknown_item', `Stok.ly has no item ${a.itemId}; pick an existing item.`);
         const before = { sku: a.sku, itemId: this.deps.mappings.alias(a.sku) ?? null };
         if (a.scope === 'standing') this.deps.mappings.setAlias(a.sku, a.itemId, a.actor, now);
         else this.deps.mappings.setSaleOverride(row!.ref, a.sku, a.itemId);
         this.deps.outbox.retryNow(row!.id, now);
         audit(a.scope === 'standing' ? 'map_sku_standing' : 'map_sku_sale', before, { sku: a.sku, itemId: a.itemId });
-        if (a.scope === 'standing') this.retryWhere(['unknown_sku', 'inactive_sku', 'ambiguous_sku'], () => true);
+        if (a.scope === 'standing') this.retryWhere(skuExceptionReasons, () => true);
         break;
       }
       case 'map_tender': {
@@ -96,7 +92,7 @@ export class ExceptionService {
       }
       case 'void': {
         if (row && !this.deps.outbox.markVoided(row.id, a.reason, now)) {
-          throw new ApiError(409, 'not_voidable', `The ${row.kind} is ${row.status}; only waiting ones can be voided.`);
+          throw new DomainError('conflict', 'not_voidable', `The ${row.kind} is ${row.status}; only waiting ones can be voided.`);
         }
         this.deps.exceptions.close(e.subjectKind, e.subjectRef, 'voided', a.actor, a.reason, now, false);
         audit('void', { status: row?.status ?? e.status }, { status: 'voided', reason: a.reason }, a.reason);
@@ -107,7 +103,7 @@ export class ExceptionService {
         audit('note', null, null, a.text);
         break;
       case 'acknowledge':
-        if (e.blocking) throw new ApiError(409, 'blocking', 'This item holds a sale back: retry, map or void it instead.');
+        if (e.blocking) throw new DomainError('conflict', 'blocking', 'This item holds a sale back: retry, map or void it instead.');
         this.deps.exceptions.closeOne(id, 'resolved', a.actor, a.note ?? 'acknowledged', now);
         audit('acknowledge', { status: 'open' }, { status: 'resolved' }, a.note);
         break;
@@ -159,6 +155,6 @@ export class ExceptionService {
   }
 
   private requireRow(e: ExceptionRow, row: OutboxRow | undefined): void {
-    if (!row) throw new ApiError(409, 'no_record', `Exception ${e.id} is not about a sale or refund waiting to be sent.`);
+    if (!row) throw new DomainError('conflict', 'no_record', `Exception ${e.id} is not about a sale or refund waiting to be sent.`);
   }
 }

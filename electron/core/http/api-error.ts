@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../../shared/kiosk-api.js';
+import { DomainError, type DomainErrorKind } from '../domain-errors.js';
 import type { Logger } from '../logging/logger.js';
 
 /** An error answer in the contract's shape: `{"error": {code, message, issues?}}`. */
@@ -26,9 +27,25 @@ function dottedPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.') || '(body)';
 }
 
-/** Fastify's own errors mapped to the contract's codes, so every answer has one shape. */
+/** The one place a domain error becomes an HTTP status. */
+const statusOfKind: Record<DomainErrorKind, number> = {
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 503,
+};
+
+function fromDomainError(err: DomainError): ApiError {
+  const { issues, retryAfterSeconds } = err.extra;
+  return new ApiError(statusOfKind[err.kind], err.code, err.message, issues,
+    retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) });
+}
+
+/** Domain errors and Fastify's own errors mapped to the contract's codes, so every answer has one shape. */
 export function toApiError(err: FastifyError | ApiError | Error): ApiError {
   if (err instanceof ApiError) return err;
+  if (err instanceof DomainError) return fromDomainError(err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({ path: dottedPath(v.instancePath), message: v.message ?? 'invalid' }));
     return new ApiError(400, 'invalid_request', 'The request does not match the contract; see issues.', issues);

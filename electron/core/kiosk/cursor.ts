@@ -1,4 +1,4 @@
-import { ApiError } from '../http/api-error.js';
+import { DomainError } from '../domain-errors.js';
 
 /** Opaque paging cursors: the last key of the page, base64url-encoded. */
 export function encodeCursor(key: string): string {
@@ -8,6 +8,6 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!key || encodeCursor(key) !== cursor) throw new ApiError(400, 'invalid_request', 'cursor is not one this API gave out; start again without it.', [{ path: 'cursor', message: 'unknown cursor' }]);
+  if (!key || encodeCursor(key) !== cursor) throw new DomainError('invalid', 'invalid_request', 'cursor is not one this API gave out; start again without it.', { issues: [{ path: 'cursor', message: 'unknown cursor' }] });
   return key;
 }

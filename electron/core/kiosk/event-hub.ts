@@ -1,9 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { KioskEvent } from '../../../shared/kiosk-api.js';
 
-export type KioskEvent =
-  | { event: 'stock'; data: { sku: string; available: number } }
-  | { event: 'product'; data: { sku: string } }
-  | { event: 'status'; data: { online: boolean } };
+export type { KioskEvent };
 
 /** Fans events out to every kiosk connected to `GET /v1/events`. */
 export class EventHub {

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
+import { enforceResponseContracts } from '../http/contract.js';
 import { scopedLogger } from '../logging/logger.js';
 import { KioskTokens, type KioskIdentity } from './auth.js';
 import type { RouteModule } from '../http/typed-app.js';
@@ -70,8 +71,11 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
       }),
   });
 
-  const typed = app.withTypeProvider<ZodTypeProvider>();
-  for (const register of deps.routes) register(typed);
+  await app.register(async (scope) => {
+    enforceResponseContracts(scope, 'kiosk');
+    const typed = scope.withTypeProvider<ZodTypeProvider>();
+    for (const register of deps.routes) register(typed);
+  });
 
   return app;
 }

@@ -1,4 +1,4 @@
-import { paymentsTotal, type Refund } from '../../../shared/kiosk-api.js';
+import { paymentsTotal, type AcceptedRefund, type Refund, type RefundFlag } from '../../../shared/kiosk-api.js';
 import type { Clock } from '../clock.js';
 import type { OutboxRepo } from '../db/outbox-repo.js';
 import type { RefundsRepo } from '../db/refunds-repo.js';
@@ -6,12 +6,7 @@ import type { SalesRepo } from '../db/sales-repo.js';
 import { fingerprint } from './canonical.js';
 import { priorOutcome, type IngestOutcome } from './ingest.js';
 
-export interface AcceptedRefund {
-  refundId: string;
-  status: 'accepted';
-  receivedAt: string;
-  flags: string[];
-}
+export type { AcceptedRefund };
 
 export interface StoreRefundDeps {
   refunds: RefundsRepo;
@@ -32,7 +27,7 @@ export function storeRefund(refund: Refund, deps: StoreRefundDeps, source: 'kios
   if (prior) return prior;
   const now = deps.clock.now();
   const receivedAt = new Date(now).toISOString();
-  const flags: string[] = [];
+  const flags: RefundFlag[] = [];
   const saleId = deps.sales.effectiveSaleId(refund.saleId);
   if (!saleId) flags.push('sale_not_received');
   if (refund.payments.some((p) => !deps.tenderMapped(p.tender))) flags.push('unmapped_tender');

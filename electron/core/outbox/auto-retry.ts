@@ -1,9 +1,8 @@
+import { skuExceptionReasons } from '../../../shared/exceptions.js';
 import type { Clock } from '../clock.js';
 import type { CatalogRepo } from '../db/catalog-repo.js';
 import type { Db } from '../db/connection.js';
 import type { OutboxRepo } from '../db/outbox-repo.js';
-
-const SKU_REASONS = ['unknown_sku', 'inactive_sku', 'ambiguous_sku'];
 
 /**
  * After a catalogue pull: sales waiting because of a SKU whose every SKU now resolves to one
@@ -12,9 +11,9 @@ const SKU_REASONS = ['unknown_sku', 'inactive_sku', 'ambiguous_sku'];
 export function retryResolvedSkuExceptions(db: Db, outbox: OutboxRepo, catalog: CatalogRepo, clock: Clock): number[] {
   const rows = db
     .prepare<string[], { id: number; ref: string }>(
-      `SELECT id, ref FROM outbox WHERE kind = 'sale' AND status = 'exception' AND exception_reason IN (${SKU_REASONS.map(() => '?').join(',')})`,
+      `SELECT id, ref FROM outbox WHERE kind = 'sale' AND status = 'exception' AND exception_reason IN (${skuExceptionReasons.map(() => '?').join(',')})`,
     )
-    .all(...SKU_REASONS);
+    .all(...skuExceptionReasons);
   const skusOf = db.prepare<[string], { sku: string }>('SELECT DISTINCT sku FROM sale_lines WHERE sale_id = ?');
   const retried: number[] = [];
   for (const row of rows) {

@@ -1,3 +1,4 @@
+import { DomainError } from '../domain-errors.js';
 import type { ReconciliationReport, ReconciliationStatus, ReconciliationVersion } from '../../../shared/reconciliation.js';
 import type { Clock } from '../clock.js';
 import { tenderMapping, type Config } from '../config.js';
@@ -17,9 +18,9 @@ const logger = scopedLogger('reconcile');
 /** Posted transactions missing from the day are looked up one by one; past this many, they are only listed. */
 const MAX_LOOKUPS = 50;
 
-export class FutureDayError extends Error {
+export class FutureDayError extends DomainError {
   constructor(readonly day: string) {
-    super(`${day} has not started yet in the store's time zone: there is nothing to reconcile`);
+    super('not_found', 'day_not_started', `${day} has not started yet in the store's time zone: there is nothing to reconcile`);
     this.name = 'FutureDayError';
   }
 }

@@ -1,4 +1,4 @@
-import type { ShelfbridgeBridge } from '../../../electron/shell/bridge-api.js';
+import type { ShelfbridgeBridge } from '../../../shared/bridge-api.js';
 
 declare global {
   interface Window {

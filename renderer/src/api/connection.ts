@@ -1,4 +1,4 @@
-import { adminConnectionStateSchema } from '../../../electron/shell/bridge-api.js';
+import { adminConnectionStateSchema } from '../../../shared/bridge-api.js';
 
 /**
  * Where the admin API is and which token to send, in each mode. Pure functions over small

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import {
   exceptionActionSchema, exceptionDetailSchema, exceptionListSchema,
-  type ExceptionActionInput, type ExceptionItem,
+  type ExceptionActionInput, type ExceptionItem, type ExceptionStatus,
 } from '../../../shared/admin-api.js';
 import { cloudshelfIssueListSchema, type CloudshelfIssue } from './schemas.js';
 import { AdminApiError, type Transport } from './transport.js';
 
 export type ExceptionDetail = z.infer<typeof exceptionDetailSchema>;
-export type ExceptionStatusFilter = 'open' | 'resolved' | 'voided';
+export type ExceptionStatusFilter = ExceptionStatus;
 
 export interface ExceptionsApi {
   exceptions(status: ExceptionStatusFilter, limit?: number): Promise<ExceptionItem[]>;

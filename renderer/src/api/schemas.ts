@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export { cloudshelfIssueListSchema, cloudshelfIssueSchema, type CloudshelfIssue } from '../../../shared/admin-api.js';
 
-export const syncResultSchema = z.object({ ok: z.boolean() });
+export { syncStartedSchema as syncResultSchema } from '../../../shared/admin-api.js';
 
 /** The sale or refund as the kiosk sent it (kept by the agent in its outbox). */
 const documentLineSchema = z.object({

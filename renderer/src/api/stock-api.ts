@@ -1,8 +1,9 @@
-import { saleFlagListSchema, type SaleFlagItem } from '../../../shared/admin-api.js';
+import { saleFlagListSchema, type SaleFlagItem, type SyncKind } from '../../../shared/admin-api.js';
 import { syncResultSchema } from './schemas.js';
 import type { Transport } from './transport.js';
 
-export type SyncJob = 'stock' | 'catalog';
+/** The pulls the Stock tab offers. */
+export type SyncJob = Extract<SyncKind, 'stock' | 'catalog'>;
 
 export interface StockApi {
   /** Flags raised on sales, newest first; all kinds when `flag` is null. */

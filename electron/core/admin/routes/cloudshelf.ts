@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { cloudshelfIssueListSchema } from '../../../../shared/admin-api.js';
 import type { SyncIssue } from '../../cloudshelf/sync-issues-repo.js';
+import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
+import { adminErrors } from '../responses.js';
 
 /**
  * Cloudshelf issues (refused updates, fields changed on Cloudshelf, a missing location): the open
@@ -9,7 +11,7 @@ import type { RouteModule } from '../../http/typed-app.js';
  */
 export function cloudshelfRoutes(recent: (sinceMs: number) => SyncIssue[], now: () => number): RouteModule {
   return (app) => {
-    app.get('/api/cloudshelf/issues', { schema: { querystring: z.object({ days: z.coerce.number().min(0).max(90).default(7) }), response: { 200: cloudshelfIssueListSchema } } }, async (request) => ({
+    app.get('/api/cloudshelf/issues', { schema: { querystring: z.object({ days: z.coerce.number().min(0).max(90).default(7) }), response: { 200: cloudshelfIssueListSchema, ...errorResponses(400), ...adminErrors } } }, async (request) => ({
       items: recent(now() - request.query.days * 86_400_000),
     }));
   };

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { auditEntrySchema, exceptionActionSchema, exceptionDetailSchema, exceptionListSchema, exceptionQuerySchema, type ExceptionItem } from '../../../../shared/admin-api.js';
+import { auditListSchema, exceptionActionSchema, exceptionDetailSchema, exceptionListSchema, exceptionQuerySchema, type ExceptionItem } from '../../../../shared/admin-api.js';
 import type { AuditRepo } from '../../db/audit-repo.js';
 import type { ExceptionRow, ExceptionsRepo } from '../../db/exceptions-repo.js';
 import type { OutboxRepo } from '../../db/outbox-repo.js';
 import type { ExceptionService } from '../../exceptions/service.js';
-import { ApiError } from '../../http/api-error.js';
+import { DomainError } from '../../domain-errors.js';
+import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
+import { adminErrors } from '../responses.js';
 import { toOutboxItem } from './outbox.js';
 import { isoOrNull as iso } from '../../../../shared/time.js';
 
@@ -28,18 +30,20 @@ export function exceptionRoutes(deps: { exceptions: ExceptionsRepo; service: Exc
       outbox: row ? toOutboxItem(row) : null,
     };
   };
+  // An action may find the item gone (404), closed or not waiting (409), or name an item Stok.ly lacks (422).
+  const actionErrors = { ...errorResponses(400, 404, 409, 413, 415, 422), ...adminErrors };
   return (app) => {
-    app.get('/api/exceptions', { schema: { querystring: exceptionQuerySchema, response: { 200: exceptionListSchema } } }, async (request) => ({
+    app.get('/api/exceptions', { schema: { querystring: exceptionQuerySchema, response: { 200: exceptionListSchema, ...errorResponses(400), ...adminErrors } } }, async (request) => ({
       items: deps.exceptions.list(request.query).map(toItem),
     }));
-    app.get('/api/exceptions/:id', { schema: { params, response: { 200: exceptionDetailSchema } } }, async (request) => {
+    app.get('/api/exceptions/:id', { schema: { params, response: { 200: exceptionDetailSchema, ...errorResponses(400, 404), ...adminErrors } } }, async (request) => {
       const e = deps.exceptions.get(request.params.id);
-      if (!e) throw new ApiError(404, 'not_found', `No exception ${request.params.id}.`);
+      if (!e) throw new DomainError('not_found', 'not_found', `No exception ${request.params.id}.`);
       return detail(e);
     });
-    app.post('/api/exceptions/:id/actions', { schema: { params, body: exceptionActionSchema, response: { 200: exceptionDetailSchema } } }, async (request) =>
+    app.post('/api/exceptions/:id/actions', { schema: { params, body: exceptionActionSchema, response: { 200: exceptionDetailSchema, ...actionErrors } } }, async (request) =>
       detail(await deps.service.act(request.params.id, request.body)));
-    app.get('/api/audit', { schema: { querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), response: { 200: z.object({ items: z.array(auditEntrySchema) }) } } }, async (request) => ({
+    app.get('/api/audit', { schema: { querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), response: { 200: auditListSchema, ...errorResponses(400), ...adminErrors } } }, async (request) => ({
       items: deps.audit.recent(request.query.limit),
     }));
   };

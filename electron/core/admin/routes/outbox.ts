@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { outboxListSchema, outboxQuerySchema, type OutboxItem } from '../../../../shared/admin-api.js';
+import { outboxItemSchema, outboxListSchema, outboxQuerySchema, type OutboxItem } from '../../../../shared/admin-api.js';
 import type { OutboxRepo, OutboxRow } from '../../db/outbox-repo.js';
-import { ApiError } from '../../http/api-error.js';
+import { DomainError } from '../../domain-errors.js';
+import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import { scopedLogger } from '../../logging/logger.js';
 import { isoOrNull as iso } from '../../../../shared/time.js';
+import { adminErrors } from '../responses.js';
 
 const logger = scopedLogger('admin-outbox');
 
@@ -21,16 +23,17 @@ export function toOutboxItem(r: OutboxRow): OutboxItem {
 /** The outbox for staff: list by state, and retry a row now. */
 export function outboxRoutes(deps: { outbox: OutboxRepo; clock: { now(): number }; wakeRunner(): void }): RouteModule {
   return (app) => {
-    app.get('/api/outbox', { schema: { querystring: outboxQuerySchema, response: { 200: outboxListSchema } } }, async (request) => ({
+    app.get('/api/outbox', { schema: { querystring: outboxQuerySchema, response: { 200: outboxListSchema, ...errorResponses(400), ...adminErrors } } }, async (request) => ({
       items: deps.outbox.list(request.query).map(toOutboxItem),
     }));
-    app.post('/api/outbox/:id/retry', { schema: { params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request) => {
-      const ok = deps.outbox.retryNow(request.params.id, deps.clock.now());
-      if (!ok) throw new ApiError(409, 'not_retryable', `Outbox row ${request.params.id} does not exist or is not waiting (done or voided rows are final).`);
+    app.post('/api/outbox/:id/retry', { schema: { params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: outboxItemSchema, ...errorResponses(400, 409), ...adminErrors } } }, async (request) => {
+      const notRetryable = () => new DomainError('conflict', 'not_retryable', `Outbox row ${request.params.id} does not exist or is not waiting (done or voided rows are final).`);
+      if (!deps.outbox.retryNow(request.params.id, deps.clock.now())) throw notRetryable();
       logger.info(`row ${request.params.id}: retry requested by staff`);
       deps.wakeRunner();
       const row = deps.outbox.get(request.params.id);
-      return row ? toOutboxItem(row) : null;
+      if (!row) throw notRetryable();
+      return toOutboxItem(row);
     });
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OutboxKind } from '../../../../shared/admin-api.js';
 import { ApiError } from '../../http/api-error.js';
 import type { Logger } from '../../logging/logger.js';
 import type { BatchedIngest } from '../ingest.js';
@@ -13,7 +14,7 @@ export async function acceptDocument<T extends { kioskId: string }, R extends { 
   request: FastifyRequest,
   reply: FastifyReply,
   doc: T,
-  what: { kind: 'sale' | 'refund'; id: string },
+  what: { kind: OutboxKind; id: string },
   ingest: BatchedIngest<T, R>,
   logger: Logger,
 ): Promise<R> {

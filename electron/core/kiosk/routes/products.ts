@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { productPageSchema, type Product } from '../../../../shared/kiosk-api.js';
 import type { Db } from '../../db/connection.js';
+import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { kioskErrors } from '../responses.js';
 
 const PAGE_SIZE = 500;
 
@@ -24,9 +27,9 @@ export function productRoutes(db: Db): RouteModule {
       WHERE format != 2 AND sku > ? ORDER BY sku, active DESC, item_id LIMIT ?`,
   );
   return (app) => {
-    app.get('/v1/products', { schema: { querystring: z.strictObject({ cursor: z.string().optional() }) } }, async (request) => {
+    app.get('/v1/products', { schema: { querystring: z.strictObject({ cursor: z.string().optional() }), response: { 200: productPageSchema, ...errorResponses(400), ...kioskErrors } } }, async (request) => {
       const rows = stmt.all(decodeCursor(request.query.cursor) ?? '', PAGE_SIZE + 1);
-      const items = [];
+      const items: Product[] = [];
       let last: string | null = null;
       for (const r of rows.slice(0, PAGE_SIZE)) {
         if (r.sku === last) continue;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { stockPageSchema, type StockItem } from '../../../../shared/kiosk-api.js';
 import type { Availability } from '../../catalog/types.js';
+import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import type { AvailabilityService } from '../../stock/availability.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { kioskErrors } from '../responses.js';
 
 export const MAX_SKUS_PER_CALL = 200;
 
@@ -14,7 +17,7 @@ const querySchema = z.strictObject({
 });
 
 /** The contract's item: `known` appears only for SKUs the master does not have. */
-function toItem(a: Availability) {
+function toItem(a: Availability): StockItem {
   return {
     sku: a.sku, available: a.available, onHand: a.onHand, pendingSales: a.pendingSales, buffer: a.buffer,
     lastSyncedAt: a.lastSyncedAt, stale: a.stale, ...(a.known ? {} : { known: false }),
@@ -24,7 +27,7 @@ function toItem(a: Availability) {
 /** `GET /v1/stock?sku=A&sku=B`, or every SKU paged with `?cursor=`. */
 export function stockRoutes(availability: AvailabilityService, now: () => number): RouteModule {
   return (app) => {
-    app.get('/v1/stock', { schema: { querystring: querySchema } }, async (request) => {
+    app.get('/v1/stock', { schema: { querystring: querySchema, response: { 200: stockPageSchema, ...errorResponses(400), ...kioskErrors } } }, async (request) => {
       const asOf = new Date(now()).toISOString();
       const { sku, cursor } = request.query;
       if (sku) return { asOf, items: availability.forSkus(sku).map(toItem), nextCursor: null };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What the preload exposes as `window.shelfbridge`, declared once for preload, main and
- * renderer. (It belongs in shared/ and may move there; it holds no Node or Electron code.)
+ * renderer (so it holds no Node or Electron code).
  */
 
 /** Where the agent core stands, as the shell knows it. The token is given only when ready. */
