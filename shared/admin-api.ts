@@ -13,6 +13,14 @@ export type OutboxStep = z.infer<typeof outboxStepSchema>;
 /** The pulls and pushes that run on a schedule and on demand (`POST /api/sync/:job`). */
 export const syncKindSchema = z.enum(['stock', 'catalog', 'cloudshelf', 'cloudshelf_orders']);
 export type SyncKind = z.infer<typeof syncKindSchema>;
+
+/** `GET /api/events`: the staff window's server-sent events, by name, with their data. */
+export const adminEventSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('hello'), data: z.object({}) }),
+  z.object({ event: z.literal('online'), data: z.object({ online: z.boolean() }) }),
+  z.object({ event: z.literal('changed'), data: z.object({}) }),
+]);
+export type AdminEvent = z.infer<typeof adminEventSchema>;
 export const syncStartedSchema = z.object({ ok: z.literal(true) });
 
 export const syncRunSchema = z.object({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { declaredRoutes } from '../../electron/core/http/contract.js';
+import { adminEventSchema } from '../../shared/admin-api.js';
 import { kioskEventSchema, type Refund, type Sale } from '../../shared/kiosk-api.js';
 import { kioskToken, startHarness, waitFor, type Harness } from '../support/harness.js';
 
@@ -60,6 +61,17 @@ function refundOf(sale: Sale): Refund {
   };
 }
 
+/** The first server-sent event of a stream, as `{event, data}`. */
+async function firstEvent(url: string, token: string): Promise<unknown> {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  expect(res.status).toBe(200);
+  const { value } = await res.body!.getReader().read();
+  abort.abort();
+  const frame = /^event: (\w+)\ndata: (.*)\n\n/.exec(new TextDecoder().decode(value));
+  return { event: frame?.[1], data: JSON.parse(frame?.[2] ?? 'null') as unknown };
+}
+
 describe('kiosk API: every route answers only what it declares', () => {
   it('GET /health', async () => {
     expect((await call('kiosk', 'GET', '/health', '/health', { token: null })).status).toBe(200);
@@ -98,14 +110,8 @@ describe('kiosk API: every route answers only what it declares', () => {
 
   it('GET /v1/events: 401 without a token; the stream\'s frames are kioskEventSchema events', async () => {
     expect((await call('kiosk', 'GET', '/v1/events', '/v1/events', { token: null })).status).toBe(401);
-    const abort = new AbortController();
-    const res = await fetch(`${h.agent.kioskUrl}/v1/events`, { headers: { authorization: `Bearer ${kioskToken('kiosk-01')}` }, signal: abort.signal });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    const { value } = await reader.read();
-    abort.abort();
-    const frame = /^event: (\w+)\ndata: (.*)\n\n/.exec(new TextDecoder().decode(value));
-    expect(kioskEventSchema.safeParse({ event: frame?.[1], data: JSON.parse(frame?.[2] ?? 'null') }).success).toBe(true);
+    const event = await firstEvent(`${h.agent.kioskUrl}/v1/events`, kioskToken('kiosk-01'));
+    expect(kioskEventSchema.safeParse(event).success).toBe(true);
     covered.add('kiosk GET /v1/events');
   });
 });
@@ -120,6 +126,12 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/audit', '/api/audit?limit=5')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues?days=-1')).status).toBe(400);
+  });
+
+  it('GET /api/events: 401 without the token; the stream\'s frames are adminEventSchema events', async () => {
+    expect((await call('admin', 'GET', '/api/events', '/api/events', { token: null })).status).toBe(401);
+    expect(adminEventSchema.safeParse(await firstEvent(`${h.agent.adminUrl}/api/events`, h.agent.adminToken)).success).toBe(true);
+    covered.add('admin GET /api/events');
   });
 
   it('sync now: 200 for a pull, 409 for Cloudshelf when it is not configured, 400 for an unknown job', async () => {

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { RouteModule } from '../../http/typed-app.js';
 import type { EventHub, KioskEvent } from '../../kiosk/event-hub.js';
+import { adminErrors } from '../responses.js';
 
 const HEARTBEAT_MS = 15_000;
 /** A stock pull changes thousands of SKUs; the window needs to know once that figures moved. */
@@ -11,9 +13,12 @@ const CHANGED_EVERY_MS = 1_000;
  * was accepted. The window asks again for what it shows; the stream ending tells it the agent
  * has stopped.
  */
+/** Written straight to the socket (no serializer sees it); each frame is an `adminEventSchema` event. */
+const response = { 200: z.string().describe('text/event-stream of adminEventSchema frames'), ...adminErrors };
+
 export function adminEventRoutes(hub: EventHub): RouteModule {
   return (app) => {
-    app.get('/api/events', async (request, reply) => {
+    app.get('/api/events', { schema: { response } }, async (request, reply) => {
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
