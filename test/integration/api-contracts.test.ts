@@ -172,6 +172,21 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/reconciliation/:day/versions', `/api/reconciliation/${day}/versions`)).status).toBe(200);
   });
 
+  it('month end: takings, sign-off and CSV (404 for a month not started, 400 for a bad one), stock movements, checks', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await call('admin', 'GET', '/api/reconciliation/month/:month', '/api/reconciliation/month/2999-01')).status).toBe(404);
+    expect((await call('admin', 'GET', '/api/reconciliation/month/:month', '/api/reconciliation/month/2026-13')).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/reconciliation/month/:month.csv', '/api/reconciliation/month/2999-01.csv')).status).toBe(404);
+    const signoff = '/api/reconciliation/month/:month/signoff';
+    expect((await call('admin', 'POST', signoff, '/api/reconciliation/month/2999-01/signoff', { body: { actor: 'Sam' } })).status).toBe(404);
+    expect((await call('admin', 'POST', signoff, '/api/reconciliation/month/2999-01/signoff', { body: { actor: '' } })).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/stock-movements', `/api/stock-movements?from=${today}&to=${today}`)).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/stock-movements', '/api/stock-movements?from=2026-11-02&to=2026-11-01')).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/stock-movements.csv', `/api/stock-movements.csv?from=${today}&to=${today}`)).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/checks', '/api/checks')).status).toBe(200);
+    expect((await call('admin', 'POST', '/api/checks', '/api/checks', { body: { check: 'no-such-check', actor: 'Sam' } })).status).toBe(400);
+  });
+
   it('every declared route of both APIs was exercised, and none answered 500', () => {
     const declared = (['kiosk', 'admin'] as const).flatMap((api) => declaredRoutes(api).map((r) => `${api} ${r.method} ${r.url}`));
     expect(declared.length).toBeGreaterThanOrEqual(15);
