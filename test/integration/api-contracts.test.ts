@@ -126,6 +126,8 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/audit', '/api/audit?limit=5')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues?days=-1')).status).toBe(400);
+    expect((await call('admin', 'GET', '/metrics', '/metrics')).status).toBe(200);
+    expect((await call('admin', 'GET', '/metrics', '/metrics', { token: null })).status).toBe(401);
   });
 
   it('GET /api/events: 401 without the token; the stream\'s frames are adminEventSchema events', async () => {

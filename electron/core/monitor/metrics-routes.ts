@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { bearerMatches } from '../admin/bearer.js';
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
+import { errorResponses } from '../http/contract.js';
 import { listenOn } from '../http/listen.js';
 import type { RouteModule } from '../http/typed-app.js';
 import { scopedLogger } from '../logging/logger.js';
@@ -14,7 +15,8 @@ const logger = scopedLogger('metrics');
 export function metricsRoutes(metrics: AgentMetrics, token: string): RouteModule {
   return (app) => {
     app.get('/metrics', {
-      schema: { response: { 200: z.string() } },
+      // Text, so no serializer checks the 200; the errors are the contract's JSON body.
+      schema: { response: { 200: z.string().describe('Prometheus text format'), ...errorResponses(401, 500) } },
       onRequest: async (request) => {
         if (!bearerMatches(request.headers.authorization, token)) {
           throw new ApiError(401, 'unauthorized', 'Send the metrics token as "Authorization: Bearer <token>" (see docs/operations.md, Monitoring a fleet).');
