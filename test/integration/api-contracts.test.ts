@@ -127,6 +127,9 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues?days=-1')).status).toBe(400);
     expect((await call('admin', 'GET', '/metrics', '/metrics')).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/products', `/api/products?q=${encodeURIComponent(knownSku().slice(0, 4))}`)).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/products', '/api/products')).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/store', '/api/store')).status).toBe(200);
     expect((await call('admin', 'GET', '/metrics', '/metrics', { token: null })).status).toBe(401);
   });
 

@@ -3,7 +3,9 @@ import type { Config } from '../../config.js';
 import { tenderMapping } from '../../config.js';
 import type { MappingsRepo } from '../../db/mappings-repo.js';
 import type { ProductSearchRepo } from '../../db/product-search-repo.js';
+import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
+import { adminErrors } from '../responses.js';
 
 export interface WindowRouteDeps {
   config: Config;
@@ -41,8 +43,8 @@ export function windowRoutes(deps: WindowRouteDeps): RouteModule {
     paymentMethods: paymentMethods(deps.config, deps.mappings),
   });
   return (app) => {
-    app.get('/api/products', { schema: { querystring: productSearchQuerySchema, response: { 200: productSearchSchema } } }, async (request) =>
+    app.get('/api/products', { schema: { querystring: productSearchQuerySchema, response: { 200: productSearchSchema, ...errorResponses(400), ...adminErrors } } }, async (request) =>
       deps.products.search(request.query.q, request.query.limit, request.query.offset));
-    app.get('/api/store', { schema: { response: { 200: storeFactsSchema } } }, async () => facts());
+    app.get('/api/store', { schema: { response: { 200: storeFactsSchema, ...adminErrors } } }, async () => facts());
   };
 }
