@@ -24,12 +24,12 @@ export interface UiAgent {
 
 export const uiDir = resolve('dist-renderer');
 
-export async function startUiAgent(): Promise<UiAgent> {
+export async function startUiAgent(overrides: Parameters<typeof testConfig>[2] = {}): Promise<UiAgent> {
   silenceLogging();
   const seed = generateShop({ itemCount: 60, seed: 7 });
   const sandbox = await StoklySandbox.start({ rateLimit: null, seed });
   const dataDir = mkdtempSync(join(tmpdir(), 'shelfbridge-e2e-'));
-  const config = testConfig(sandbox, dataDir);
+  const config = testConfig(sandbox, dataDir, overrides);
   const agent = await startAgent(config, { stoklySecretKey: sandbox.credentials.secretKey }, { uiDir, logConsole: false });
   silenceLogging();
   const factory = new SaleFactory(KIOSK_IDS[0], kioskProducts(seed.items));

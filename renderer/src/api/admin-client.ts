@@ -4,6 +4,7 @@ import {
 } from '../../../shared/admin-api.js';
 import type { AdminConnection } from './connection.js';
 import { exceptionsApi, type ExceptionsApi } from './exceptions-api.js';
+import { monthEndApi, type MonthEndApi } from './month-end-api.js';
 import { reconciliationApi, type ReconciliationApi } from './reconciliation-api.js';
 import { stockApi, type StockApi } from './stock-api.js';
 import { createTransport, type FetchLike } from './transport.js';
@@ -15,7 +16,7 @@ export { AdminApiError, type FetchLike } from './transport.js';
 
 export type OutboxFilter = 'all' | 'exception' | 'pending' | 'done';
 
-export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi {
+export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi {
   status(): Promise<Status>;
   outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   retry(id: number): Promise<OutboxItem | null>;
@@ -38,5 +39,6 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
     ...stockApi(t),
     ...reconciliationApi(t),
     ...windowApi(t),
+    ...monthEndApi(t),
   };
 }

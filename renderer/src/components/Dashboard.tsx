@@ -15,7 +15,9 @@ import { StatusView } from './StatusView.js';
 import { StockView } from './stock/StockView.js';
 import { TabPanel } from './TabPanel.js';
 import { Tabs, type TabItem } from './Tabs.js';
-import { TakingsView } from './takings/TakingsView.js';
+import { ChecklistView, OverdueChecks } from './month-end/ChecklistView.js';
+import { StockMovementsView } from './month-end/StockMovementsView.js';
+import { TakingsTab } from './month-end/TakingsTab.js';
 
 const defaultRoute = (tab: TabId): Route => (tab === 'attention' ? { tab, exceptionId: null } : { tab });
 
@@ -51,6 +53,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
     { id: 'attention', label: 'Needs attention', count: open, countWord: 'open' },
     { id: 'stock', label: 'Stock' },
     { id: 'takings', label: 'Takings' },
+    { id: 'checks', label: 'Checks' },
   ];
 
   return (
@@ -60,12 +63,14 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
       <main className="dashboard">
         {status.error && <ErrorBanner message={status.error.message} lastUpdated={fetchedAt(status)} />}
         <TabPanel tab={route.tab}>
+          {route.tab === 'status' && <OverdueChecks onOpen={() => navigate({ tab: 'checks' })} />}
           {route.tab === 'status' && <StatusView onOpenAttention={() => navigate({ tab: 'attention', exceptionId: null })} />}
           {route.tab === 'attention' && (
             <AttentionView exceptionId={route.exceptionId} onOpen={(exceptionId) => navigate({ tab: 'attention', exceptionId })} />
           )}
-          {route.tab === 'stock' && <StockView />}
-          {route.tab === 'takings' && <TakingsView />}
+          {route.tab === 'stock' && <><StockView /><StockMovementsView /></>}
+          {route.tab === 'takings' && <TakingsTab />}
+          {route.tab === 'checks' && <ChecklistView />}
         </TabPanel>
       </main>
     </>

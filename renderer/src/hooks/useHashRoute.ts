@@ -4,13 +4,14 @@ import { useCallback, useEffect, useState } from 'react';
  * Which view is open, kept in the address fragment (#/attention/12) so Back, reload and a
  * bookmark work. The token fragment (#token=…) is removed before the dashboard mounts.
  */
-export type TabId = 'status' | 'attention' | 'stock' | 'takings';
+export type TabId = 'status' | 'attention' | 'stock' | 'takings' | 'checks';
 
 export type Route =
   | { tab: 'status' }
   | { tab: 'attention'; exceptionId: number | null }
   | { tab: 'stock' }
-  | { tab: 'takings' };
+  | { tab: 'takings' }
+  | { tab: 'checks' };
 
 export function parseRoute(hash: string): Route {
   const [tab, id] = hash.replace(/^#\/?/, '').split('/');
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
       return { tab: 'stock' };
     case 'takings':
       return { tab: 'takings' };
+    case 'checks':
+      return { tab: 'checks' };
     default:
       return { tab: 'status' };
   }

@@ -15,10 +15,10 @@ import { TenderTable } from './TenderTable.js';
 import { VersionSelect } from './VersionSelect.js';
 
 /** Finance: one trading day's kiosk takings against Stok.ly, by tender, with the differences explained. */
-export function TakingsView() {
+export function TakingsView({ initialDay }: { initialDay?: string } = {}) {
   const api = useApi();
   const { timeZone, learn } = useStoreTimeZone();
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(initialDay ?? null);
   const [version, setVersion] = useState<number | null>(null);
   const today = todayIn(timeZone);
   const yesterday = yesterdayIn(timeZone);
