@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/harness.js';
 import { startUiAgent, uiDir, type UiAgent } from './ui-agent.js';
 
 /** Month end in the built window, in Debian's Chromium: the checklist ticked by name, the month signed off. */
@@ -67,7 +68,7 @@ describe.skipIf(!existsSync(chromiumPath))('month end in the staff window (Chrom
 
     await page.getByRole('tab', { name: 'Status' }).click();
     await page.getByText('Overall health').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[aria-label="Checks not done today"]')?.textContent?.includes('Sync is OK'));
+    await waitFor(async () => !((await reminder.textContent()) ?? '').includes('Sync is OK'), uiTimeout, 'the ticked check gone from the reminder');
     expect(await reminder.textContent()).toContain('No exception older than a day');
   });
 
