@@ -133,8 +133,11 @@ export const configSchema = z.strictObject({
     /** How long a write waits for a lock before the kiosk is told 503 (it keeps the sale and retries). */
     busyTimeoutMs: z.number().int().min(0).max(60_000).default(5_000),
   }).default({ busyTimeoutMs: 5_000 }),
-  reconciliation: z.strictObject({ timeZone: storeTimeZone.default('Europe/London') })
-    .default({ timeZone: 'Europe/London' }),
+  reconciliation: z.strictObject({
+    timeZone: storeTimeZone.default('Europe/London'),
+    /** Off: the daily reconciliation is neither built nor loaded (its admin routes answer 409). */
+    enabled: z.boolean().default(true),
+  }).default({ timeZone: 'Europe/London', enabled: true }),
   checks: z.strictObject({
     /** Store-local hour (0–23) after which today's unticked daily checks show on the Status tab. */
     remindAfterHour: z.number().int().min(0).max(23).default(11),
@@ -289,7 +292,7 @@ function stoklySecret(config: Config, env: NodeJS.ProcessEnv, fromShell: string 
 }
 
 /** Tender name → Stok.ly payment method code and ledger label (both forms of the contract). */
-export function tenderMapping(config: Config, tender: string): { method: number; ledger: string } | undefined {
+export function tenderMapping(config: Pick<Config, 'tenders'>, tender: string): { method: number; ledger: string } | undefined {
   const entry = config.tenders[tender];
   if (entry === undefined) return undefined;
   if (typeof entry === 'number') return { method: entry, ledger: tender };

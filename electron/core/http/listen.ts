@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../config.js';
 
 /**
@@ -22,4 +23,12 @@ export async function listenOn(server: FastifyInstance, key: string, host: strin
     }
     throw err;
   }
+}
+
+/** Listens (as listenOn) and answers the URL to show: a wildcard bind is shown as 127.0.0.1. */
+export async function listenAt(server: FastifyInstance, key: string, host: string, port: number): Promise<string> {
+  await listenOn(server, key, host, port);
+  const address = server.server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shownHost}:${address.port}`;
 }

@@ -1,44 +1,33 @@
-import type { Refund, Sale } from '../../../shared/kiosk-api.js';
-import type { CatalogReader, StockReader } from '../catalog/types.js';
+import type { StockReader } from '../catalog/types.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/connection.js';
-import type { OutboxRepo } from '../db/outbox-repo.js';
-import type { RefundsRepo } from '../db/refunds-repo.js';
-import type { SalesRepo } from '../db/sales-repo.js';
-import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
+import type { Store } from '../db/store.js';
 import { debounced } from '../debounce.js';
-import type { IngestOutcome } from '../kiosk/ingest.js';
+import type { ExceptionService } from '../exceptions/service.js';
+import type { Intake } from '../kiosk/intake.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { Scheduler } from '../schedule.js';
+import type { Signals } from '../signals.js';
 import { CloudshelfClient } from './client.js';
 import { OrderIntake } from './order-intake.js';
 import { CloudshelfOrdersRepo } from './orders-repo.js';
-import { CloudshelfPusher, type PushReport } from './push.js';
+import { CloudshelfPusher } from './push.js';
 
 const logger = scopedLogger('cloudshelf');
 
-export interface CloudshelfWiringDeps {
+export interface CloudshelfFeatureDeps {
   config: NonNullable<Config['cloudshelf']>;
   apiKey: string;
-  db: Db;
-  catalog: CatalogReader;
+  store: Store;
   stock: StockReader;
   scheduler: Scheduler;
-  runs: SyncRunsRepo;
+  signals: Signals;
+  intake: Intake;
+  exceptions: ExceptionService;
   clock: Clock;
-  sales: SalesRepo;
-  refunds: RefundsRepo;
-  outbox: OutboxRepo;
-  /** Store a polled order's sale / refund as the kiosk ingest does (source 'cloudshelf'). */
-  ingestSale(sale: Sale): Promise<IngestOutcome<unknown>>;
-  ingestRefund(refund: Refund): Promise<IngestOutcome<unknown>>;
-  review(orderId: string, reason: 'cloudshelf_partial_refund' | 'cloudshelf_rejected', detail: string): void;
-  /** After each push (metrics). */
-  onPushed?(report: PushReport): void;
 }
 
-export interface CloudshelfWiring {
+export interface CloudshelfFeature {
   pusher: CloudshelfPusher;
   /** Push soon (debounced): after a sale, a pull, a change. */
   pushSoon(): void;
@@ -48,12 +37,14 @@ export interface CloudshelfWiring {
 /**
  * Everything Cloudshelf: the catalogue and stock push (debounced after changes, and on a timer
  * so a failed push is retried and drift is checked on a quiet day), and the order intake poll.
+ * Loaded only when the store has a "cloudshelf" section (see index.ts).
  */
-export function wireCloudshelf(deps: CloudshelfWiringDeps): CloudshelfWiring {
-  const { config, scheduler, runs, clock } = deps;
+export function startCloudshelf(deps: CloudshelfFeatureDeps): CloudshelfFeature {
+  const { config, scheduler, clock, store, signals } = deps;
+  const runs = store.runs;
   const client = new CloudshelfClient({ apiUrl: config.apiUrl, apiKey: deps.apiKey });
   const pusher = new CloudshelfPusher({
-    db: deps.db, client, catalog: deps.catalog, stock: deps.stock, locationId: config.locationId, clock,
+    db: store.db, client, catalog: store.catalog, stock: deps.stock, locationId: config.locationId, clock,
     ...(config.locationName ? { locationName: config.locationName } : {}),
     driftCheckEvery: config.driftCheckEvery,
   });
@@ -63,7 +54,7 @@ export function wireCloudshelf(deps: CloudshelfWiringDeps): CloudshelfWiring {
     try {
       const report = await pusher.push();
       runs.succeeded('cloudshelf', started, clock.now());
-      deps.onPushed?.(report);
+      signals.emit('cloudshelfPushed', report);
       if (report.products.sent + report.variants.sent + report.stockLevels.sent > 0) {
         logger.info(`push: ${report.products.accepted} product(s), ${report.variants.accepted} variant(s), ${report.stockLevels.accepted} stock level(s) accepted; ${report.openIssues} open issue(s)`);
       }
@@ -73,21 +64,35 @@ export function wireCloudshelf(deps: CloudshelfWiringDeps): CloudshelfWiring {
     }
   }, { runAtStart: false });
   const pushSoon = debounced(config.pushDebounceMs, () => scheduler.runNow('cloudshelf').catch(() => undefined));
+  const unsubscribe = [
+    signals.on('availabilityChanged', () => pushSoon()),
+    signals.on('cataloguePulled', (changed) => {
+      if (changed.length) pushSoon();
+    }),
+  ];
 
   if (config.orderIntake) {
+    const fromCloudshelf = deps.intake.from('cloudshelf');
     const intake = new OrderIntake({
       client,
-      orders: new CloudshelfOrdersRepo(deps.db),
-      sales: deps.sales, refunds: deps.refunds, outbox: deps.outbox, runs, clock,
-      byItemId: (itemId) => deps.catalog.byItemId(itemId),
+      orders: new CloudshelfOrdersRepo(store.db),
+      sales: store.sales, refunds: store.refunds, outbox: store.outbox, runs, clock,
+      byItemId: (itemId) => store.catalog.byItemId(itemId),
       tender: config.orderTender,
       fulfilment: config.orderFulfilment,
       since: config.orderIntakeSince,
-      ingestSale: deps.ingestSale,
-      ingestRefund: deps.ingestRefund,
-      review: deps.review,
+      ingestSale: (sale) => fromCloudshelf.sale.submit(sale),
+      ingestRefund: (refund) => fromCloudshelf.refund.submit(refund),
+      review: (orderId, reason, detail) => deps.exceptions.openReview('cloudshelf_order', orderId, reason, detail),
     });
     scheduler.every('cloudshelf_orders', config.orderPollSeconds, () => intake.poll());
   }
-  return { pusher, pushSoon, stop: () => pushSoon.cancel() };
+  return {
+    pusher,
+    pushSoon,
+    stop: () => {
+      unsubscribe.forEach((off) => off());
+      pushSoon.cancel();
+    },
+  };
 }

@@ -1,0 +1,76 @@
+import type { Status } from '../../../shared/admin-api.js';
+import type { SyncIssue } from '../cloudshelf/sync-issues-repo.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { SyncKind } from '../db/sync-runs-repo.js';
+import type { Store } from '../db/store.js';
+import type { ExceptionService } from '../exceptions/service.js';
+import { listenAt } from '../http/listen.js';
+import type { RouteModule } from '../http/typed-app.js';
+import type { EventHub } from '../kiosk/event-hub.js';
+import type { Signals } from '../signals.js';
+import { cloudshelfRoutes } from './routes/cloudshelf.js';
+import { adminEventRoutes } from './routes/events.js';
+import { exceptionRoutes } from './routes/exceptions.js';
+import { flagRoutes } from './routes/flags.js';
+import { notConfiguredRoutes } from './routes/not-configured.js';
+import { outboxRoutes } from './routes/outbox.js';
+import { statusRoutes } from './routes/status.js';
+import { syncRoutes } from './routes/sync.js';
+import { windowRoutes } from './routes/window.js';
+import { buildAdminServer } from './server.js';
+
+export interface AdminApiDeps {
+  config: Config;
+  store: Store;
+  exceptions: ExceptionService;
+  signals: Signals;
+  /** What the window hears of (Stok.ly online, figures changed). */
+  hub: EventHub;
+  clock: Clock;
+  status(): Status;
+  /** Run a sync job now and wait for it. */
+  sync(job: SyncKind): Promise<void>;
+  /** Cloudshelf's recent push issues, or null when the store has no Cloudshelf. */
+  cloudshelfIssues: ((sinceMs: number) => SyncIssue[]) | null;
+  /** Reconciliation's and month end's routes, or null when reconciliation is off. */
+  reconciliationRoutes: RouteModule[] | null;
+  /** Routes other features serve on the admin port (metrics). */
+  featureRoutes: RouteModule[];
+  token: string;
+  /** Built renderer to serve on the admin port (headless mode). */
+  uiDir: string | null;
+}
+
+/** What reconciliation and month end answer; a store with reconciliation off is told so on each. */
+const RECONCILIATION_PATHS = ['/api/reconciliation/*', '/api/stock-movements', '/api/stock-movements.csv', '/api/checks'];
+
+/** The admin API for the staff window, listening on 127.0.0.1 behind the admin token. */
+export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; stop(): Promise<void> }> {
+  const { config, store } = deps;
+  const { token } = deps;
+  const server = await buildAdminServer({
+    token,
+    uiDir: deps.uiDir,
+    routes: [
+      statusRoutes(deps.status),
+      outboxRoutes({ outbox: store.outbox, clock: deps.clock, wakeRunner: () => deps.signals.emit('outboxWork') }),
+      flagRoutes(store.flags),
+      syncRoutes(deps.sync, deps.cloudshelfIssues !== null),
+      exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit }),
+      ...(deps.reconciliationRoutes ?? [notConfiguredRoutes(RECONCILIATION_PATHS, 'Reconciliation and month end are turned off for this store (reconciliation.enabled is false).')]),
+      cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
+      adminEventRoutes(deps.hub),
+      windowRoutes({ config, products: store.productSearch, mappings: store.mappings }),
+      ...deps.featureRoutes,
+    ],
+  });
+  let url: string;
+  try {
+    url = await listenAt(server, 'adminApi.port', config.adminApi.host, config.adminApi.port);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return { url, stop: () => server.close() };
+}

@@ -1,0 +1,66 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Store } from '../db/store.js';
+import { listenAt } from '../http/listen.js';
+import type { HealthReporter } from '../monitor/feature.js';
+import type { AvailabilityService } from '../stock/availability.js';
+import type { StoklyClient } from '../stokly/client.js';
+import type { EventHub } from './event-hub.js';
+import type { Intake } from './intake.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { productRoutes } from './routes/products.js';
+import { refundRoutes } from './routes/refunds.js';
+import { salesRoutes } from './routes/sales.js';
+import { stockRoutes } from './routes/stock.js';
+import { buildKioskServer } from './server.js';
+
+export interface KioskApiDeps {
+  config: Config;
+  store: Store;
+  intake: Intake;
+  availability: AvailabilityService;
+  hub: EventHub;
+  stokly: StoklyClient;
+  health: HealthReporter;
+  clock: Clock;
+}
+
+/** The kiosk LAN API (../shared/kiosk-api.md), listening; kiosks hear when Stok.ly comes and goes. */
+export async function startKioskApi(deps: KioskApiDeps): Promise<{ url: string; stop(): Promise<void> }> {
+  const { config, intake, hub, stokly } = deps;
+  const fromKiosks = intake.from('kiosk');
+  const server = await buildKioskServer({
+    kiosks: config.kioskApi.kiosks,
+    requestsPerMinute: config.kioskApi.requestsPerMinute,
+    accepting: intake.accepting,
+    routes: [
+      healthRoutes(() => deps.health()),
+      salesRoutes(fromKiosks.sale),
+      refundRoutes(fromKiosks.refund),
+      stockRoutes(deps.availability, () => deps.clock.now()),
+      productRoutes(deps.store.db),
+      eventRoutes(hub, () => stokly.online),
+    ],
+  });
+  const online = (): void => hub.publish({ event: 'status', data: { online: true } });
+  const offline = (): void => hub.publish({ event: 'status', data: { online: false } });
+  let url: string;
+  try {
+    url = await listenAt(server, 'kioskApi.port', config.kioskApi.host, config.kioskApi.port);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  stokly.on('online', online);
+  stokly.on('offline', offline);
+  return {
+    url,
+    stop: async () => {
+      stokly.off('online', online);
+      stokly.off('offline', offline);
+      // close() waits for requests in flight, each answered only after its commit.
+      await server.close();
+    },
+  };
+}
