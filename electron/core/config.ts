@@ -156,6 +156,20 @@ export const configSchema = z.strictObject({
     /** Bearer token Prometheus sends (authorization.credentials); its own, not the admin token. */
     token: z.string().min(16, 'must be at least 16 characters'),
   }).optional(),
+  alerts: z.strictObject({
+    webhook: z.strictObject({
+      url: z.url({ message: 'must be the webhook URL, e.g. https://hooks.slack.com/services/…' }),
+      /** json: Shelfbridge's own document (with a Slack-style "text"); slack: text only; teams: an Adaptive Card message. */
+      format: z.enum(['json', 'slack', 'teams']).default('json'),
+      timeoutMs: positiveInt.default(10_000),
+      backoffBaseMs: positiveInt.default(5_000),
+      backoffCapMs: positiveInt.default(600_000),
+    }).optional(),
+    /** Stok.ly unreachable this long raises an alert (short blips are normal). */
+    stoklyDownAfterSeconds: positiveInt.default(300),
+    /** How often the alert conditions are checked. */
+    checkIntervalSeconds: positiveInt.default(30),
+  }).default({ stoklyDownAfterSeconds: 300, checkIntervalSeconds: 30 }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -12,7 +12,34 @@ interface Condition {
   key: string;
   active(s: Status, now: number): boolean;
   alert(s: Status, now: number): Alert;
+  /** Said when it is over. */
+  resolved: string;
 }
+
+/** Where opened and resolved alerts are kept (history, webhook messages), so a restart re-opens nothing. */
+export interface AlertJournal {
+  openKeys(): readonly string[];
+  opened(key: string, alert: Alert, now: number): void;
+  resolved(key: string, alert: Alert, now: number): void;
+}
+
+export interface AlertOptions {
+  journal?: AlertJournal;
+  /** Stok.ly unreachable this long is an alert (absent: not watched). */
+  stoklyDownAfterMs?: number;
+}
+
+/** What is said when each alert is over (the window, the desktop, the webhook). */
+const RESOLVED = {
+  stalled: 'Sales are reaching Stok.ly again.',
+  stockStale: 'Stock figures are up to date again.',
+  stoklyUnreachable: 'Stok.ly answers again.',
+} as const;
+export const RESOLVED_TEXT: Readonly<Record<string, string>> = {
+  stalled: RESOLVED.stalled,
+  'stock-stale': RESOLVED.stockStale,
+  'stokly-unreachable': RESOLVED.stoklyUnreachable,
+};
 
 const minutes = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
 
@@ -33,7 +60,11 @@ export class AlertMonitor {
     private readonly clock: { now(): number },
     private readonly staleStockAfterMs: number,
     private readonly stallAfterMs: number,
+    private readonly options: AlertOptions = {},
   ) {
+    const startedAt = clock.now();
+    for (const key of options.journal?.openKeys() ?? []) this.activeKeys.add(key);
+    const downAfterMs = options.stoklyDownAfterMs;
     this.conditions = [
       {
         key: 'stalled',
@@ -42,6 +73,7 @@ export class AlertMonitor {
           title: 'Sales are not reaching Stok.ly',
           body: `${s.health.backlog.pending} sale(s) waiting, the oldest for ${minutes(s.health.backlog.oldestPendingAgeSeconds * 1000)} min. They are safe here and will be sent when Stok.ly is reachable.`,
         }),
+        resolved: RESOLVED.stalled,
       },
       {
         key: 'stock-stale',
@@ -50,7 +82,17 @@ export class AlertMonitor {
           title: 'Kiosk stock figures are getting old',
           body: `The last stock update from Stok.ly was ${minutes(now - Date.parse(s.sync.stock.lastSuccessAt ?? ''))} min ago${s.sync.stock.lastError ? `: ${s.sync.stock.lastError}` : ''}.`,
         }),
+        resolved: RESOLVED.stockStale,
       },
+      ...(downAfterMs === undefined ? [] : [{
+        key: 'stokly-unreachable',
+        active: (s: Status, now: number) => !s.stokly.online && now - (s.stokly.lastContactAt ? Date.parse(s.stokly.lastContactAt) : startedAt) > downAfterMs,
+        alert: (s: Status, now: number) => ({
+          title: 'Stok.ly cannot be reached',
+          body: `No answer from Stok.ly for ${minutes(now - (s.stokly.lastContactAt ? Date.parse(s.stokly.lastContactAt) : startedAt))} min. Sales keep being taken and wait here; check the store's internet connection.`,
+        }),
+        resolved: RESOLVED.stoklyUnreachable,
+      }]),
     ];
   }
 
@@ -77,9 +119,13 @@ export class AlertMonitor {
       const on = c.active(s, now);
       if (on && !this.activeKeys.has(c.key)) {
         this.activeKeys.add(c.key);
-        raised.push(c.alert(s, now));
+        const alert = c.alert(s, now);
+        this.options.journal?.opened(c.key, alert, now);
+        raised.push(alert);
       } else if (!on && this.activeKeys.delete(c.key)) {
-        raised.push({ title: 'Back to normal', body: c.key === 'stalled' ? 'Sales are reaching Stok.ly again.' : 'Stock figures are up to date again.' });
+        const alert = { title: 'Back to normal', body: c.resolved };
+        this.options.journal?.resolved(c.key, alert, now);
+        raised.push(alert);
       }
     }
     const open = s.exceptions.open;

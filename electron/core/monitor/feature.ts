@@ -108,7 +108,7 @@ export async function startMonitor(deps: MonitorFeatureDeps): Promise<MonitorFea
     });
   };
   const monitoring = await startMonitoring({
-    config, clock, metrics: deps.metrics, adminToken: deps.adminToken, status, onAlert: deps.onAlert,
+    config, db: store.db, clock, metrics: deps.metrics, adminToken: deps.adminToken, status, onAlert: deps.onAlert,
     sources: {
       outbox: () => {
         const h = deps.health();

@@ -3,12 +3,19 @@ import type { Status } from '../../../shared/admin-api.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { RouteModule } from '../http/typed-app.js';
-import { AlertMonitor, type Alert } from './alerts.js';
+import type { Db } from '../db/connection.js';
+import { AlertDeliveriesRepo } from '../db/alert-deliveries-repo.js';
+import { AlertsRepo } from '../db/alerts-repo.js';
+import { DbAlertJournal } from './alert-journal.js';
+import { alertList, alertRoutes } from './alert-routes.js';
+import { AlertMonitor, RESOLVED_TEXT, type Alert } from './alerts.js';
+import { WebhookSender } from './webhook-sender.js';
 import type { AgentMetrics, MetricSources } from './metrics.js';
 import { metricsRoutes, startMetricsServer } from './metrics-routes.js';
 
 export interface MonitoringDeps {
   config: Config;
+  db: Db;
   clock: Clock;
   metrics: AgentMetrics;
   adminToken: string;
@@ -23,7 +30,9 @@ export interface Monitoring {
   adminRoutes: RouteModule[];
   /** The LAN metrics listener's URL, if metrics.host/port is configured. */
   metricsUrl: string | null;
-  /** Starts watching for alerts (once the agent serves). */
+  /** Checks the alert conditions now (tests; the timer does it every alerts.checkIntervalSeconds). */
+  checkAlerts(): Alert[];
+  /** Starts watching for alerts and sending webhook messages (once the agent serves). */
   start(): void;
   stop(): Promise<void>;
 }
@@ -31,7 +40,21 @@ export interface Monitoring {
 /** Metrics for Prometheus and the agent's own alerts: what head office sees of this store. */
 export async function startMonitoring(deps: MonitoringDeps): Promise<Monitoring> {
   const { config } = deps;
-  const alerts = new AlertMonitor(deps.status, deps.onAlert, deps.clock, config.sync.staleAfterSeconds * 1000, config.outbox.stallAfterSeconds * 1000);
+  const alertsRepo = new AlertsRepo(deps.db);
+  const deliveries = new AlertDeliveriesRepo(deps.db);
+  const hook = config.alerts.webhook;
+  const sender = hook
+    ? new WebhookSender({
+        alerts: alertsRepo, deliveries, clock: deps.clock, storeId: config.storeId,
+        url: hook.url, format: hook.format, timeoutMs: hook.timeoutMs, backoffBaseMs: hook.backoffBaseMs, backoffCapMs: hook.backoffCapMs,
+        resolvedText: (key) => RESOLVED_TEXT[key] ?? 'Back to normal.',
+      })
+    : null;
+  const journal = new DbAlertJournal(deps.db, alertsRepo, deliveries, sender);
+  const alerts = new AlertMonitor(deps.status, deps.onAlert, deps.clock, config.sync.staleAfterSeconds * 1000, config.outbox.stallAfterSeconds * 1000, {
+    journal,
+    stoklyDownAfterMs: config.alerts.stoklyDownAfterSeconds * 1000,
+  });
   deps.metrics.watch({ ...deps.sources, alertsOpen: () => alerts.openCount() });
   let server: FastifyInstance | null = null;
   let metricsUrl: string | null = null;
@@ -42,11 +65,16 @@ export async function startMonitoring(deps: MonitoringDeps): Promise<Monitoring>
     if (address && typeof address === 'object') metricsUrl = `http://${host}:${address.port}/metrics`;
   }
   return {
-    adminRoutes: [metricsRoutes(deps.metrics, deps.adminToken)],
+    adminRoutes: [metricsRoutes(deps.metrics, deps.adminToken), alertRoutes((limit) => alertList(alertsRepo, deliveries, sender !== null, limit))],
     metricsUrl,
-    start: () => alerts.start(),
+    checkAlerts: () => alerts.check(),
+    start: () => {
+      alerts.start(config.alerts.checkIntervalSeconds * 1000);
+      sender?.start();
+    },
     stop: async () => {
       alerts.stop();
+      await sender?.stop();
       await server?.close();
     },
   };
