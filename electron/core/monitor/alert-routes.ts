@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alertListSchema, type AlertItem, type AlertList } from '../../../shared/alerts-api.js';
 import type { AlertDeliveriesRepo, DeliveryRow } from '../db/alert-deliveries-repo.js';
 import type { AlertsRepo } from '../db/alerts-repo.js';
+import { errorResponses } from '../http/contract.js';
 import type { RouteModule } from '../http/typed-app.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -32,7 +33,7 @@ export function alertList(alerts: AlertsRepo, deliveries: AlertDeliveriesRepo, w
 export function alertRoutes(list: (limit: number) => AlertList): RouteModule {
   return (app) => {
     app.get('/api/alerts', {
-      schema: { querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: alertListSchema } },
+      schema: { querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: alertListSchema, ...errorResponses(400, 401, 500) } },
     }, async (request) => list(request.query.limit));
   };
 }
