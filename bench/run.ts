@@ -1,5 +1,6 @@
 import { drainBench } from './drain.js';
 import { ingestBench } from './ingest.js';
+import { movementsBench } from './movements.js';
 import { Flags, UsageError } from './support/args.js';
 import { syncBench } from './sync.js';
 
@@ -14,6 +15,11 @@ const benchmarks: Record<string, { run(flags: Flags): Promise<void>; about: stri
     run: drainBench,
     about: 'time to post an offline backlog to the Stok.ly sandbox under its rate limit, as a share of what the limit allows\n' +
       '           flags: --sales 5000 --latency 20 --limit 6000 --window 60000 --pace 5900 --concurrency 4 --outage 0',
+  },
+  movements: {
+    run: movementsBench,
+    about: 'what measuring stock movements adds to a stock pull\'s transaction (50,000 items, 100 moved)\n' +
+      '           flags: --items 50000 --changed 100 --rounds 5',
   },
   sync: {
     run: syncBench,

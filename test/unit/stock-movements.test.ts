@@ -11,9 +11,9 @@ const input = (over: Partial<MeasureInput>): MeasureInput => ({
 });
 
 describe('measuring stock movements', () => {
-  it('the first pull is only the baseline', () => {
+  it('an item new since the baseline moved by all it holds (a first receipt)', () => {
     const r = measureMovements(input({ snapshot: new Map([['i1', item(10)]]) }));
-    expect(r.movements).toEqual([]);
+    expect(r.movements.map((m) => m.movement)).toEqual([10]);
     expect(r.baselines.get('i1')).toEqual({ onHand: 10, explained: 0 });
   });
 
@@ -60,14 +60,14 @@ describe('measuring stock movements', () => {
 
 describe('movement alerts', () => {
   silenceLogging();
-  const fakeRepo = (rows: MovementRow[]) => ({
-    snapshot: () => new Map(), baselines: () => new Map([['x', { onHand: 0, explained: 0 }]]), explainedBySettling: () => new Map(),
-    uncertainItems: () => new Set<string>(), describe: () => ({ sku: '', name: '' }), saveBaselines: () => {}, record: (r: readonly MovementRow[]) => rows.push(...r), between: () => rows,
+  const fakeRepo = (moved: number) => ({
+    hasBaseline: () => true, startBaseline: () => {}, explainedBySettling: () => new Map<string, number>(), uncertainItems: () => new Set<string>(),
+    candidates: () => ({ snapshot: new Map([['x', { onHand: moved, sku: 'SKU-X', name: 'Scarf' }]]), baselines: new Map([['x', { onHand: 0, explained: 0 }]]) }),
+    describe: () => ({ sku: '', name: '' }), saveBaselines: () => {}, record: () => {},
   });
   const run = (alertUnits: number, moved: number): Alert[] => {
     const alerts: Alert[] = [];
-    const repo = fakeRepo([]);
-    repo.snapshot = () => new Map([['x', { onHand: moved, sku: 'SKU-X', name: 'Scarf' }]]);
+    const repo = fakeRepo(moved);
     const m = new StockMovements({ repo: repo as unknown as StockMovementsRepo, alertUnits, notify: (a) => alerts.push(a) });
     m.measure(1);
     m.committed();

@@ -59,25 +59,51 @@ export class StockMovementsRepo {
     return new Set(rows.map((r) => r.item_id));
   }
 
-  /** The snapshot just stored, per item, with its SKU and name (the item id while the catalogue does not know it). */
-  snapshot(): Map<string, { onHand: number; sku: string; name: string }> {
-    const rows = this.db
-      .prepare<[], { item_id: string; on_hand: number; sku: string | null; name: string | null }>(
-        'SELECT s.item_id, s.on_hand, p.sku, p.name FROM stock_levels s LEFT JOIN products p ON p.item_id = s.item_id',
-      )
-      .all();
-    return new Map(rows.map((r) => [r.item_id, { onHand: r.on_hand, sku: r.sku ?? r.item_id, name: r.name ?? '' }]));
+  /** Whether movements have a starting point yet (false before the first measured pull). */
+  hasBaseline(): boolean {
+    return this.db.prepare('SELECT 1 FROM stock_movement_baseline LIMIT 1').get() !== undefined;
+  }
+
+  /** The first measured pull: the snapshot just stored becomes the starting point. */
+  startBaseline(): void {
+    this.db.prepare('INSERT INTO stock_movement_baseline (item_id, on_hand, explained) SELECT item_id, on_hand, 0 FROM stock_levels').run();
+  }
+
+  /**
+   * Only the items that can have moved: on-hand differs from the baseline, new, gone, carrying a
+   * settled quantity, or named in `extra` (settled or uncertain now). The comparison runs in
+   * SQLite, so a 50,000-item pull reads the handful that changed, not every row.
+   */
+  candidates(extra: ReadonlySet<string>): { snapshot: Map<string, { onHand: number; sku: string; name: string }>; baselines: Map<string, Baseline> } {
+    const snapshot = new Map<string, { onHand: number; sku: string; name: string }>();
+    const baselines = new Map<string, Baseline>();
+    type Row = { item_id: string; on_hand: number | null; sku: string | null; name: string | null; b_on: number | null; b_ex: number | null };
+    const take = (r: Row): void => {
+      if (r.on_hand !== null) snapshot.set(r.item_id, { onHand: r.on_hand, sku: r.sku ?? r.item_id, name: r.name ?? '' });
+      if (r.b_on !== null) baselines.set(r.item_id, { onHand: r.b_on, explained: r.b_ex ?? 0 });
+    };
+    const select = `SELECT x.item_id, s.on_hand, p.sku, p.name, b.on_hand AS b_on, b.explained AS b_ex FROM`;
+    const joins = `LEFT JOIN stock_levels s ON s.item_id = x.item_id LEFT JOIN stock_movement_baseline b ON b.item_id = x.item_id
+                   LEFT JOIN products p ON p.item_id = x.item_id`;
+    this.db.prepare<[], Row>(
+      `${select} (SELECT s0.item_id FROM stock_levels s0 LEFT JOIN stock_movement_baseline b0 ON b0.item_id = s0.item_id
+                   WHERE b0.item_id IS NULL OR b0.on_hand != s0.on_hand OR b0.explained != 0
+                  UNION
+                  SELECT b1.item_id FROM stock_movement_baseline b1
+                   WHERE (b1.on_hand != 0 OR b1.explained != 0) AND NOT EXISTS (SELECT 1 FROM stock_levels s1 WHERE s1.item_id = b1.item_id)) x ${joins}`,
+    ).all().forEach(take);
+    const one = this.db.prepare<[string], Row>(`${select} (SELECT ? AS item_id) x ${joins}`);
+    for (const id of extra) if (!snapshot.has(id) && !baselines.has(id)) {
+      const r = one.get(id);
+      if (r) take(r);
+    }
+    return { snapshot, baselines };
   }
 
   /** SKU and name of an item that left the snapshot. */
   describe(itemId: string): { sku: string; name: string } {
     const p = this.db.prepare<[string], { sku: string; name: string }>('SELECT sku, name FROM products WHERE item_id = ?').get(itemId);
     return p ?? { sku: itemId, name: '' };
-  }
-
-  baselines(): Map<string, Baseline> {
-    const rows = this.db.prepare<[], { item_id: string; on_hand: number; explained: number }>('SELECT * FROM stock_movement_baseline').all();
-    return new Map(rows.map((r) => [r.item_id, { onHand: r.on_hand, explained: r.explained }]));
   }
 
   saveBaselines(changed: ReadonlyMap<string, Baseline>): void {

@@ -45,14 +45,16 @@ export class StockMovements {
 
   measure(startedAt: number): void {
     const { repo } = this.deps;
-    const result = measureMovements({
-      at: startedAt,
-      snapshot: repo.snapshot(),
-      baselines: repo.baselines(),
-      explained: repo.explainedBySettling(startedAt),
-      uncertain: repo.uncertainItems(startedAt),
-      describe: (itemId) => repo.describe(itemId),
-    });
+    if (!repo.hasBaseline()) {
+      // The first pull is the starting point: nothing to compare with.
+      repo.startBaseline();
+      this.pending = [];
+      return;
+    }
+    const explained = repo.explainedBySettling(startedAt);
+    const uncertain = repo.uncertainItems(startedAt);
+    const { snapshot, baselines } = repo.candidates(new Set([...explained.keys(), ...uncertain]));
+    const result = measureMovements({ at: startedAt, snapshot, baselines, explained, uncertain, describe: (itemId) => repo.describe(itemId) });
     repo.saveBaselines(result.baselines);
     repo.record(result.movements);
     this.pending = result.movements;

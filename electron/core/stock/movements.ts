@@ -2,9 +2,9 @@ import type { Baseline, MovementRow } from '../db/stock-movements-repo.js';
 
 export interface MeasureInput {
   at: number;
-  /** Per Stok.ly item, the pull just stored. */
+  /** Per Stok.ly item, the pull just stored (at least every item that can have moved). */
   snapshot: ReadonlyMap<string, { onHand: number; sku: string; name: string }>;
-  /** Where each item's movements are measured from; empty before the first pull. */
+  /** Where each of those items' movements are measured from (absent: new since). */
   baselines: ReadonlyMap<string, Baseline>;
   /** Per item, the units the kiosks' sales (−) and restocked refunds (+) settled by this pull account for. */
   explained: ReadonlyMap<string, number>;
@@ -28,11 +28,6 @@ export interface MeasureResult {
 export function measureMovements(input: MeasureInput): MeasureResult {
   const changed = new Map<string, Baseline>();
   const movements: MovementRow[] = [];
-  if (input.baselines.size === 0) {
-    // The first pull is the starting point: nothing to compare with.
-    for (const [itemId, s] of input.snapshot) changed.set(itemId, { onHand: s.onHand, explained: 0 });
-    return { movements, baselines: changed };
-  }
   const items = new Set([...input.snapshot.keys(), ...input.baselines.keys(), ...input.explained.keys()]);
   for (const itemId of items) {
     const known = input.baselines.get(itemId);
