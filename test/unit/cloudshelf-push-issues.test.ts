@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../electron/core/cloudshelf/plan.js';
-import { PushStateRepo } from '../../electron/core/cloudshelf/push-state-repo.js';
+import { PushStateRepo } from '../../electron/core/db/cloudshelf-push-state-repo.js';
 import { settleBatch } from '../../electron/core/cloudshelf/settle.js';
-import { SyncIssuesRepo } from '../../electron/core/cloudshelf/sync-issues-repo.js';
+import { SyncIssuesRepo } from '../../electron/core/db/cloudshelf-sync-issues-repo.js';
 import { openDatabase, type Db } from '../../electron/core/db/connection.js';
 import { migrate } from '../../electron/core/db/migrate.js';
 import { migrations } from '../../electron/core/db/migrations/index.js';

@@ -3,7 +3,7 @@ import { BATCH_LIMITS, chunk, variantCall } from '../../electron/core/cloudshelf
 import { variantGid } from '../../electron/core/cloudshelf/gids.js';
 import type { DesiredCatalogue, DesiredVariant } from '../../electron/core/cloudshelf/mapping.js';
 import { contentHash, planPush, type Change, type PushedState } from '../../electron/core/cloudshelf/plan.js';
-import type { PushedEntity, PushedKind } from '../../electron/core/cloudshelf/push-state-repo.js';
+import type { PushedEntity, PushedKind } from '../../electron/core/db/cloudshelf-push-state-repo.js';
 import { userErrorTarget } from '../../electron/core/cloudshelf/user-error-targets.js';
 
 const LOC = 'gid://external/StoklyLocation/L1';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareResult, Elsewhere, KnownTxn } from '../../electron/core/reconcile/compare.js';
 import { compareDay, matchKey } from '../../electron/core/reconcile/compare.js';
-import type { KioskTxn } from '../../electron/core/reconcile/kiosk-side.js';
+import type { KioskTxn } from '../../electron/core/db/kiosk-day-repo.js';
 import type { StoklyDoc } from '../../electron/core/reconcile/stokly-side.js';
 import { TenderGroups, type TenderMappingEntry } from '../../electron/core/reconcile/tender-groups.js';
 import { dayWindow } from '../../electron/core/reconcile/trading-day.js';

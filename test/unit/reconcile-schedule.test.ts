@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection.js';
 import { migrate } from '../../electron/core/db/migrate.js';
 import { migrations } from '../../electron/core/db/migrations/index.js';
 import { migration0050 } from '../../electron/core/db/migrations/0050-reconciliation.js';
-import type { ReportContent } from '../../electron/core/reconcile/report-store.js';
+import type { ReportContent } from '../../electron/core/db/reconciliation-reports-repo.js';
 import { Reconciler } from '../../electron/core/reconcile/reconciler.js';
 import { dueDays, RECONCILIATION_SCHEDULE_DEFAULTS } from '../../electron/core/reconcile/schedule.js';
 import { dayWindow } from '../../electron/core/reconcile/trading-day.js';

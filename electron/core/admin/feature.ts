@@ -1,5 +1,5 @@
 import type { Status } from '../../../shared/admin-api.js';
-import type { SyncIssue } from '../cloudshelf/sync-issues-repo.js';
+import type { SyncIssue } from '../db/cloudshelf-sync-issues-repo.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { SyncKind } from '../db/sync-runs-repo.js';

@@ -10,7 +10,7 @@ import type { Scheduler } from '../schedule.js';
 import type { Signals } from '../signals.js';
 import { CloudshelfClient } from './client.js';
 import { OrderIntake } from './order-intake.js';
-import { CloudshelfOrdersRepo } from './orders-repo.js';
+import { CloudshelfOrdersRepo } from '../db/cloudshelf-orders-repo.js';
 import { CloudshelfPusher } from './push.js';
 
 const logger = scopedLogger('cloudshelf');

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { CloudshelfClient } from './client.js';
 import { locationOwner, type LocationOwner } from './gids.js';
-import type { SyncIssuesRepo } from './sync-issues-repo.js';
+import type { SyncIssuesRepo } from '../db/cloudshelf-sync-issues-repo.js';
 
 const logger = scopedLogger('cloudshelf-push');
 

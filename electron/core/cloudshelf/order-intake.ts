@@ -11,7 +11,7 @@ import { scopedLogger } from '../logging/logger.js';
 import type { CloudshelfClient } from './client.js';
 import { ORDERS_PAGE, UPSERT_ORDERS, ordersPageData, upsertOrdersData, type CloudshelfOrder } from './order-documents.js';
 import { orderToRefund, orderToSale } from './order-mapping.js';
-import type { CloudshelfOrdersRepo } from './orders-repo.js';
+import type { CloudshelfOrdersRepo } from '../db/cloudshelf-orders-repo.js';
 
 const logger = scopedLogger('cloudshelf-orders');
 const PAGE = 50;

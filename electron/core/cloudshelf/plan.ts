@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ProductInput, StockLevelInput } from './inputs.js';
 import { retiredVariant, type DesiredCatalogue, type DesiredVariant } from './mapping.js';
-import type { PushedEntity } from './push-state-repo.js';
+import type { PushedEntity } from '../db/cloudshelf-push-state-repo.js';
 
 /** One entity whose content differs from what Cloudshelf last accepted. */
 export interface Change<T> {

@@ -9,9 +9,9 @@ import type { ProductInput, ProductVariantInput } from './inputs.js';
 import { LocationGuard, type LocationStatus } from './location.js';
 import { mapCatalogue } from './mapping.js';
 import { parseStoredProduct, parseStoredVariant, planPush, type Change } from './plan.js';
-import { PushStateRepo, type PushedKind } from './push-state-repo.js';
+import { PushStateRepo, type PushedKind } from '../db/cloudshelf-push-state-repo.js';
 import { settleBatch } from './settle.js';
-import { SyncIssuesRepo, type SyncIssue } from './sync-issues-repo.js';
+import { SyncIssuesRepo, type SyncIssue } from '../db/cloudshelf-sync-issues-repo.js';
 import type { UserErrorTarget } from './user-error-targets.js';
 
 const logger = scopedLogger('cloudshelf-push');

@@ -1,7 +1,7 @@
 import type { UpsertOutcome } from './client.js';
 import type { Change } from './plan.js';
-import type { PushedKind, PushStateRepo } from './push-state-repo.js';
-import type { SyncIssuesRepo } from './sync-issues-repo.js';
+import type { PushedKind, PushStateRepo } from '../db/cloudshelf-push-state-repo.js';
+import type { SyncIssuesRepo } from '../db/cloudshelf-sync-issues-repo.js';
 import { userErrorTarget, type UserErrorTarget } from './user-error-targets.js';
 
 export interface SettleInput<T> {

@@ -33,6 +33,18 @@ export type SkuStatus =
   | { kind: 'not_cached' };
 
 /** The product master from Stok.ly; also the SKU → itemId cache the outbox uses. */
+export interface KioskProductRow {
+  sku: string;
+  itemId: string;
+  name: string;
+  barcodes: string[];
+  price: number | null;
+  taxClassId: string | null;
+  currency: string;
+  active: boolean;
+  updatedAt: string | null;
+}
+
 export class CatalogRepo implements CatalogReader {
   private readonly upsertStmt;
   private readonly bySkuStmt;
@@ -102,6 +114,34 @@ export class CatalogRepo implements CatalogReader {
       )
       .all(...skus)
       .map((r) => ({ sku: r.sku, itemId: r.item_id, active: r.active === 1, onHand: r.on_hand }));
+  }
+
+  /**
+   * Kiosk-visible products (variable parents excluded) after `afterSku`, by SKU with the active
+   * product of a SKU first: `limit` + 1 rows, so the caller knows whether another page follows.
+   */
+  kioskProductRows(afterSku: string, limit: number): KioskProductRow[] {
+    return this.db
+      .prepare<[string, number], { sku: string; item_id: string; name: string; barcodes: string; price: number | null; tax_class_id: string | null; currency: string; active: number; updated_at: string | null }>(
+        `SELECT sku, item_id, name, barcodes, price, tax_class_id, currency, active, updated_at FROM products
+          WHERE format != 2 AND sku > ? ORDER BY sku, active DESC, item_id LIMIT ?`,
+      )
+      .all(afterSku, limit + 1)
+      .map((r) => ({
+        sku: r.sku, itemId: r.item_id, name: r.name, barcodes: JSON.parse(r.barcodes) as string[], price: r.price,
+        taxClassId: r.tax_class_id, currency: r.currency, active: r.active === 1, updatedAt: r.updated_at,
+      }));
+  }
+
+  /** Stock-holding products with their on-hand figure after `afterSku`, ordered as kioskProductRows (`limit` + 1 rows). */
+  stockRowsAfter(afterSku: string, limit: number): Array<{ sku: string; itemId: string; onHand: number | null }> {
+    return this.db
+      .prepare<[string, number], { sku: string; item_id: string; on_hand: number | null }>(
+        `SELECT p.sku, p.item_id, s.on_hand FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id
+          WHERE p.format != 2 AND p.sku > ? ORDER BY p.sku, p.active DESC, p.item_id LIMIT ?`,
+      )
+      .all(afterSku, limit + 1)
+      .map((r) => ({ sku: r.sku, itemId: r.item_id, onHand: r.on_hand }));
   }
 
   markUnknown(sku: string, now: number): void {

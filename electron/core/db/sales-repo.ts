@@ -20,7 +20,7 @@ export class SalesRepo {
   private readonly effectiveStmt;
   private readonly insertFlagStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.findStmt = db.prepare<[string], { sale_id: string; body_hash: string; received_at: string; flags: string }>(
       'SELECT sale_id, body_hash, received_at, flags FROM sales WHERE sale_id = ?',
     );
@@ -84,5 +84,10 @@ export class SalesRepo {
       this.insertLineStmt.run(sale.saleId, i, l.sku, l.quantity, l.unitPrice, l.tax, l.discount, l.fulfilment),
     );
     sale.payments.forEach((p, i) => this.insertPaymentStmt.run(sale.saleId, i, p.tender, p.amount, p.reference ?? null));
+  }
+
+  /** The distinct SKUs of a sale's lines. */
+  lineSkus(saleId: string): string[] {
+    return this.db.prepare<[string], { sku: string }>('SELECT DISTINCT sku FROM sale_lines WHERE sale_id = ?').all(saleId).map((r) => r.sku);
   }
 }

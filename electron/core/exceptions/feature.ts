@@ -6,7 +6,6 @@ import type { Signals } from '../signals.js';
 import type { StoklyClient } from '../stokly/client.js';
 import { findItemById } from '../stokly/items.js';
 import type { TenderResolver } from '../tenders.js';
-import { retryResolvedSkuExceptions } from '../outbox/auto-retry.js';
 import { scopedLogger } from '../logging/logger.js';
 import { ExceptionService } from './service.js';
 
@@ -41,11 +40,8 @@ export function startExceptions(deps: ExceptionsFeatureDeps): { service: Excepti
       for (const sale of sales) service.saleArrived(sale.saleId);
     }),
     signals.on('cataloguePulled', () => {
-      const retried = retryResolvedSkuExceptions(store.db, store.outbox, store.catalog, clock);
-      if (retried.length) {
-        logger.info(`${retried.length} sale(s) waiting on a SKU can now be posted: retrying`);
-        signals.emit('outboxWork');
-      }
+      const retried = service.retryResolvedSkus((sku) => store.catalog.skuStatus(sku, false).kind === 'active', (saleId) => store.sales.lineSkus(saleId));
+      if (retried) logger.info(`${retried} sale(s) waiting on a SKU can now be posted: retrying`);
     }),
   ];
   deps.scheduler.every('refund-wait', 60, async () => service.checkWaitingRefunds());

@@ -27,6 +27,9 @@ export interface ExceptionServiceDeps {
   refundWaitForSaleMs: number;
 }
 
+/** Reasons a sale waits for its SKUs to resolve (a mapping or a catalogue pull fixes them). */
+const SKU_REASONS: readonly ExceptionReason[] = ['unknown_sku', 'inactive_sku', 'ambiguous_sku'];
+
 const subjectOf = (row: OutboxRow): SubjectKind => (row.kind === 'sale' ? 'sale' : 'refund');
 
 /**
@@ -137,6 +140,14 @@ export class ExceptionService {
       this.deps.outbox.markException(r.id, reason, detail, now);
       this.deps.exceptions.open({ subjectKind: 'refund', subjectRef: r.ref, outboxId: r.id, reason, detail, blocking: true, now });
     }
+  }
+
+  /**
+   * After a catalogue pull: sales waiting because of a SKU whose every SKU now resolves to one
+   * active product go back to the queue by themselves. Returns how many.
+   */
+  retryResolvedSkus(isActive: (sku: string) => boolean, lineSkus: (saleId: string) => readonly string[]): number {
+    return this.retryWhere(SKU_REASONS, (row) => row.kind === 'sale' && lineSkus(row.ref).every(isActive));
   }
 
   /** After a sale is stored: refunds that gave up waiting for it go again. */

@@ -39,7 +39,7 @@ export async function startKioskApi(deps: KioskApiDeps): Promise<{ url: string; 
       salesRoutes(fromKiosks.sale),
       refundRoutes(fromKiosks.refund),
       stockRoutes(deps.availability, () => deps.clock.now()),
-      productRoutes(deps.store.db),
+      productRoutes(deps.store.catalog),
       eventRoutes(hub, () => stokly.online),
     ],
   });

@@ -1,6 +1,6 @@
 import type { ExplainingLine, Figures, LineReason, ProvisionalReason, TenderRow } from '../../../shared/reconciliation.js';
 import { sourceReferenceId } from '../stokly/sale-order-mapping.js';
-import type { KioskTxn } from './kiosk-side.js';
+import type { KioskTxn } from '../db/kiosk-day-repo.js';
 import type { StoklyDoc } from './stokly-side.js';
 import type { TenderGroups } from './tender-groups.js';
 import type { DayWindow } from './trading-day.js';

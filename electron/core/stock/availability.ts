@@ -1,7 +1,6 @@
 import type { Availability, StockReader } from '../catalog/types.js';
 import type { Clock } from '../clock.js';
 import type { CatalogRepo } from '../db/catalog-repo.js';
-import type { Db } from '../db/connection.js';
 import type { StockRepo } from '../db/stock-repo.js';
 import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
 
@@ -16,7 +15,6 @@ export interface BufferRules {
  */
 export class AvailabilityService implements StockReader {
   constructor(
-    private readonly db: Db,
     private readonly catalog: CatalogRepo,
     private readonly stock: StockRepo,
     private readonly runs: SyncRunsRepo,
@@ -66,19 +64,14 @@ export class AvailabilityService implements StockReader {
   }
 
   page(afterSku: string | null, limit: number): { items: Availability[]; nextCursor: string | null } {
-    const rows = this.db
-      .prepare<[string, number], { sku: string; item_id: string; on_hand: number | null }>(
-        `SELECT p.sku, p.item_id, s.on_hand FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id
-          WHERE p.format != 2 AND p.sku > ? ORDER BY p.sku, p.active DESC, p.item_id LIMIT ?`,
-      )
-      .all(afterSku ?? '', limit + 1);
+    const rows = this.catalog.stockRowsAfter(afterSku ?? '', limit);
     const pending = this.stock.pendingBySku();
     const fresh = this.freshness();
     const items: Availability[] = [];
     let last: string | null = null;
     for (const r of rows.slice(0, limit)) {
       if (r.sku === last) continue; // one entry per SKU: the active product wins
-      items.push(this.build(r.sku, r.item_id, r.on_hand ?? 0, pending.get(r.sku) ?? 0, fresh));
+      items.push(this.build(r.sku, r.itemId, r.onHand ?? 0, pending.get(r.sku) ?? 0, fresh));
       last = r.sku;
     }
     return { items, nextCursor: rows.length > limit && last !== null ? last : null };

@@ -29,7 +29,7 @@ export interface StockFeatureDeps {
  */
 export function startStock(deps: StockFeatureDeps): { availability: AvailabilityService; stop(): void } {
   const { config, store, signals, scheduler } = deps;
-  const availability = new AvailabilityService(store.db, store.catalog, store.stock, store.runs, config.stock, config.sync.staleAfterSeconds * 1000, deps.clock);
+  const availability = new AvailabilityService(store.catalog, store.stock, store.runs, config.stock, config.sync.staleAfterSeconds * 1000, deps.clock);
   const events = new StockEvents(availability, deps.hub, (skus) => signals.emit('availabilityChanged', skus));
   scheduler.every('stock', config.sync.stockIntervalSeconds, async () => {
     await pullStock({ client: deps.stokly, stock: store.stock, runs: store.runs, clock: deps.clock, locationId: config.stokly.locationId, source: config.stock.source, ...(deps.movements ? { movements: deps.movements } : {}) });

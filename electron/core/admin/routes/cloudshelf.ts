@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cloudshelfIssueListSchema } from '../../../../shared/admin-api.js';
-import type { SyncIssue } from '../../cloudshelf/sync-issues-repo.js';
+import type { SyncIssue } from '../../db/cloudshelf-sync-issues-repo.js';
 import { errorResponses } from '../../http/contract.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import { adminErrors } from '../responses.js';

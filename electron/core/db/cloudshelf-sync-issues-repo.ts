@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.js';
+import type { Db } from './connection.js';
 
 export type CloudshelfIssueKind = 'cloudshelf_rejected' | 'cloudshelf_drift' | 'cloudshelf_location';
 /** 'operation' when Cloudshelf's error could not be tied to one entity of the call. */

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.js';
+import type { Db } from './connection.js';
 
 /** The kinds of entity whose last accepted content the push remembers. */
 export type PushedKind = 'product' | 'variant' | 'stock_level';

@@ -1,5 +1,5 @@
-import type { Db } from '../db/connection.js';
-import { addDays, dayOf, type DayWindow } from './trading-day.js';
+import type { Db } from './connection.js';
+import { addDays, dayOf, type DayWindow } from '../reconcile/trading-day.js';
 
 /** Where a kiosk transaction stands on its way to Stok.ly, from its outbox row. */
 export type KioskState = 'posted' | 'pending' | 'exception' | 'voided' | 'not_queued';

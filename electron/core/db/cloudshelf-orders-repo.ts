@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.js';
+import type { Db } from './connection.js';
 
 /** What the intake knows of each Cloudshelf order, and which need Stok.ly's reference written back. */
 export class CloudshelfOrdersRepo {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   reconciliationReportSchema, type ReconciliationReport, type ReconciliationStatus, type ReconciliationVersion,
 } from '../../../shared/reconciliation.js';
-import type { Db } from '../db/connection.js';
+import type { Db } from './connection.js';
 
 /** A report as built, before it has a version. */
 export type ReportContent = Omit<ReconciliationReport, 'version' | 'builtAt' | 'checkedAt'>;
