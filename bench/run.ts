@@ -1,4 +1,5 @@
 import { drainBench } from './drain.js';
+import { idleBench } from './idle.js';
 import { ingestBench } from './ingest.js';
 import { movementsBench } from './movements.js';
 import { Flags, UsageError } from './support/args.js';
@@ -20,6 +21,11 @@ const benchmarks: Record<string, { run(flags: Flags): Promise<void>; about: stri
     run: movementsBench,
     about: 'what measuring stock movements adds to a stock pull\'s transaction (50,000 items, 100 moved)\n' +
       '           flags: --items 50000 --changed 100 --rounds 5',
+  },
+  idle: {
+    run: idleBench,
+    about: 'resident memory of the compiled headless agent with a 300-item shop after its first sync, and what its dependencies cost\n' +
+      '           flags: --items 300 --settle 20 --semi-space-mb 0 --heap-mb 0 --breakdown yes|no',
   },
   sync: {
     run: syncBench,

