@@ -131,9 +131,10 @@ export async function syncBench(flags: Flags): Promise<void> {
     const build = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('tsc failed');
     // The first sync happens at start, as in a store: from "ready" until both pulls have succeeded.
+    // With the node flags a store runs it with (npm run start:headless, the systemd unit).
     agent = await spawnAgent(config, {
       SHELFBRIDGE_STOKLY_SECRET_KEY: CREDENTIALS.secretKey,
-      ...(heapMb > 0 ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}),
+      NODE_OPTIONS: ['--max-semi-space-size=1', heapMb > 0 ? `--max-old-space-size=${heapMb}` : ''].filter(Boolean).join(' '),
     }, { compiled: true });
     const readyAt = now();
     let full = Number.NaN;
