@@ -70,6 +70,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     const monitor = running.add(await startMonitor({
       config, store, stokly, clock, version, metrics, adminToken: token, health, kioskUrl: kiosk.url, onAlert,
       cloudshelfIssues: () => cloudshelf?.pusher.openIssueCount() ?? null, reconciliationFigures: reconciliation?.figures ?? null,
+      extraSecrets: [secrets.stoklySecretKey, secrets.cloudshelfApiKey ?? ''],
     }));
     const sync = (job: SyncKind): Promise<void> => scheduler.runNow(job);
     const admin = running.add(await startAdminApi({

@@ -133,6 +133,8 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/metrics', '/metrics', { token: null })).status).toBe(401);
     expect((await call('admin', 'GET', '/api/alerts', '/api/alerts')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/alerts', '/api/alerts?limit=0')).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/support-bundle', '/api/support-bundle', { token: null })).status).toBe(401);
+    expect((await call('admin', 'GET', '/api/support-bundle', '/api/support-bundle')).status).toBe(200);
   });
 
   it('GET /api/events: 401 without the token; the stream\'s frames are adminEventSchema events', async () => {

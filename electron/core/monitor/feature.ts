@@ -74,6 +74,8 @@ export interface MonitorFeatureDeps {
   reconciliationFigures: (() => ReconciliationFigures) | null;
   /** Desktop notifications (the Electron shell); headless, alerts are log lines only. */
   onAlert(alert: Alert): void;
+  /** Secrets not in the configuration (Stok.ly, Cloudshelf keys): kept out of support bundles. */
+  extraSecrets: readonly string[];
 }
 
 export interface MonitorFeature {
@@ -108,7 +110,7 @@ export async function startMonitor(deps: MonitorFeatureDeps): Promise<MonitorFea
     });
   };
   const monitoring = await startMonitoring({
-    config, db: store.db, clock, metrics: deps.metrics, adminToken: deps.adminToken, status, onAlert: deps.onAlert,
+    config, db: store.db, exceptions: store.exceptions, version: deps.version, extraSecrets: deps.extraSecrets, clock, metrics: deps.metrics, adminToken: deps.adminToken, status, onAlert: deps.onAlert,
     sources: {
       outbox: () => {
         const h = deps.health();

@@ -10,12 +10,20 @@ import { DbAlertJournal } from './alert-journal.js';
 import { alertList, alertRoutes } from './alert-routes.js';
 import { AlertMonitor, RESOLVED_TEXT, type Alert } from './alerts.js';
 import { WebhookSender } from './webhook-sender.js';
+import type { ExceptionsRepo } from '../db/exceptions-repo.js';
+import { StatsRepo } from '../db/stats-repo.js';
+import { buildSupportBundle } from './support-bundle.js';
+import { supportBundleRoutes } from './support-bundle-routes.js';
 import type { AgentMetrics, MetricSources } from './metrics.js';
 import { metricsRoutes, startMetricsServer } from './metrics-routes.js';
 
 export interface MonitoringDeps {
   config: Config;
   db: Db;
+  exceptions: ExceptionsRepo;
+  version: string;
+  /** Secrets held outside the configuration, kept out of the support bundle's logs. */
+  extraSecrets: readonly string[];
   clock: Clock;
   metrics: AgentMetrics;
   adminToken: string;
@@ -65,7 +73,17 @@ export async function startMonitoring(deps: MonitoringDeps): Promise<Monitoring>
     if (address && typeof address === 'object') metricsUrl = `http://${host}:${address.port}/metrics`;
   }
   return {
-    adminRoutes: [metricsRoutes(deps.metrics, deps.adminToken), alertRoutes((limit) => alertList(alertsRepo, deliveries, sender !== null, limit))],
+    adminRoutes: [
+      metricsRoutes(deps.metrics, deps.adminToken),
+      alertRoutes((limit) => alertList(alertsRepo, deliveries, sender !== null, limit)),
+      supportBundleRoutes(
+        () => buildSupportBundle({
+          config, version: deps.version, status: deps.status, alerts: alertsRepo, exceptions: deps.exceptions, stats: new StatsRepo(deps.db),
+          extraSecrets: [deps.adminToken, ...deps.extraSecrets], now: () => deps.clock.now(),
+        }),
+        () => `shelfbridge-support-${config.storeId}-${new Date(deps.clock.now()).toISOString().replace(/[:.]/g, '-')}.zip`,
+      ),
+    ],
     metricsUrl,
     checkAlerts: () => alerts.check(),
     start: () => {
