@@ -135,7 +135,7 @@ export const configSchema = z.strictObject({
   }).default({ busyTimeoutMs: 5_000 }),
   reconciliation: z.strictObject({
     timeZone: storeTimeZone.default('Europe/London'),
-    /** Off: the daily reconciliation is neither built nor loaded (its admin routes answer 409). */
+    /** Off: the daily reconciliation and month end are neither built nor loaded (their admin routes are 404). */
     enabled: z.boolean().default(true),
   }).default({ timeZone: 'Europe/London', enabled: true }),
   checks: z.strictObject({

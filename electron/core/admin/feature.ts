@@ -13,7 +13,6 @@ import { cloudshelfRoutes } from './routes/cloudshelf.js';
 import { adminEventRoutes } from './routes/events.js';
 import { exceptionRoutes } from './routes/exceptions.js';
 import { flagRoutes } from './routes/flags.js';
-import { notConfiguredRoutes } from './routes/not-configured.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { statusRoutes } from './routes/status.js';
 import { syncRoutes } from './routes/sync.js';
@@ -33,7 +32,7 @@ export interface AdminApiDeps {
   sync(job: SyncKind): Promise<void>;
   /** Cloudshelf's recent push issues, or null when the store has no Cloudshelf. */
   cloudshelfIssues: ((sinceMs: number) => SyncIssue[]) | null;
-  /** Reconciliation's and month end's routes, or null when reconciliation is off. */
+  /** Reconciliation's and month end's routes, or null when reconciliation is off (they are then 404). */
   reconciliationRoutes: RouteModule[] | null;
   /** Routes other features serve on the admin port (metrics). */
   featureRoutes: RouteModule[];
@@ -41,9 +40,6 @@ export interface AdminApiDeps {
   /** Built renderer to serve on the admin port (headless mode). */
   uiDir: string | null;
 }
-
-/** What reconciliation and month end answer; a store with reconciliation off is told so on each. */
-const RECONCILIATION_PATHS = ['/api/reconciliation/*', '/api/stock-movements', '/api/stock-movements.csv', '/api/checks'];
 
 /** The admin API for the staff window, listening on 127.0.0.1 behind the admin token. */
 export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; stop(): Promise<void> }> {
@@ -58,7 +54,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
       flagRoutes(store.flags),
       syncRoutes(deps.sync, deps.cloudshelfIssues !== null),
       exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit }),
-      ...(deps.reconciliationRoutes ?? [notConfiguredRoutes(RECONCILIATION_PATHS, 'Reconciliation and month end are turned off for this store (reconciliation.enabled is false).')]),
+      ...(deps.reconciliationRoutes ?? []),
       cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
       adminEventRoutes(deps.hub),
       windowRoutes({ config, products: store.productSearch, mappings: store.mappings }),
