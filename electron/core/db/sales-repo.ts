@@ -19,8 +19,14 @@ export class SalesRepo {
   private readonly byOrderStmt;
   private readonly effectiveStmt;
   private readonly insertFlagStmt;
+  private readonly kioskActivityStmt;
 
   constructor(private readonly db: Db) {
+    // Duplicates (resends under a new id) are not sales; received_at is ISO UTC, so text order is time order.
+    this.kioskActivityStmt = db.prepare<[string, string], { today: number; last: string | null }>(
+      `SELECT COALESCE(SUM(received_at >= ? AND duplicate_of IS NULL), 0) AS today, MAX(received_at) AS last
+         FROM sales WHERE kiosk_id = ?`,
+    );
     this.findStmt = db.prepare<[string], { sale_id: string; body_hash: string; received_at: string; flags: string }>(
       'SELECT sale_id, body_hash, received_at, flags FROM sales WHERE sale_id = ?',
     );
@@ -89,5 +95,11 @@ export class SalesRepo {
   /** The distinct SKUs of a sale's lines. */
   lineSkus(saleId: string): string[] {
     return this.db.prepare<[string], { sku: string }>('SELECT DISTINCT sku FROM sale_lines WHERE sale_id = ?').all(saleId).map((r) => r.sku);
+  }
+
+  /** A kiosk's sales received since `todayStartIso`, and its latest sale at all (one walk of the kiosk's index range). */
+  kioskActivity(kioskId: string, todayStartIso: string): { salesToday: number; lastSaleAt: string | null } {
+    const r = this.kioskActivityStmt.get(todayStartIso, kioskId);
+    return { salesToday: r?.today ?? 0, lastSaleAt: r?.last ?? null };
   }
 }

@@ -31,6 +31,16 @@ export class EventHub {
     return () => this.emitter.off('close', listener);
   }
 
+  /** Ends the open streams of one kiosk (its token was revoked). */
+  closeKiosk(kioskId: string): void {
+    this.emitter.emit(`close:${kioskId}`);
+  }
+
+  onKioskClose(kioskId: string, listener: () => void): () => void {
+    this.emitter.once(`close:${kioskId}`, listener);
+    return () => this.emitter.off(`close:${kioskId}`, listener);
+  }
+
   get subscribers(): number {
     return this.emitter.listenerCount('event');
   }

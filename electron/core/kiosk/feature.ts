@@ -14,6 +14,10 @@ import { refundRoutes } from './routes/refunds.js';
 import { salesRoutes } from './routes/sales.js';
 import { stockRoutes } from './routes/stock.js';
 import { buildKioskServer } from './server.js';
+import { KioskDirectory } from './directory.js';
+import { KiosksRepo } from '../db/kiosks-repo.js';
+import { kioskRoutes } from '../admin/routes/kiosks.js';
+import type { RouteModule } from '../http/typed-app.js';
 
 export interface KioskApiDeps {
   config: Config;
@@ -26,12 +30,17 @@ export interface KioskApiDeps {
   clock: Clock;
 }
 
-/** The kiosk LAN API (../shared/kiosk-api.md), listening; kiosks hear when Stok.ly comes and goes. */
-export async function startKioskApi(deps: KioskApiDeps): Promise<{ url: string; stop(): Promise<void> }> {
+/** The kiosk LAN API (docs/kiosk-api.md), listening; kiosks hear when Stok.ly comes and goes. */
+export async function startKioskApi(deps: KioskApiDeps): Promise<{ url: string; adminRoutes: RouteModule[]; stop(): Promise<void> }> {
   const { config, intake, hub, stokly } = deps;
   const fromKiosks = intake.from('kiosk');
+  // The file's kiosks and those enrolled from the staff window (no restart either way).
+  const kiosks = new KioskDirectory({
+    configKiosks: config.kioskApi.kiosks, repo: new KiosksRepo(deps.store.db), sales: deps.store.sales, audit: deps.store.audit, clock: deps.clock,
+    timeZone: config.reconciliation.timeZone, onRevoked: (id) => hub.closeKiosk(id),
+  });
   const server = await buildKioskServer({
-    kiosks: config.kioskApi.kiosks,
+    identify: (authorization) => kiosks.identify(authorization),
     requestsPerMinute: config.kioskApi.requestsPerMinute,
     accepting: intake.accepting,
     routes: [
@@ -56,6 +65,7 @@ export async function startKioskApi(deps: KioskApiDeps): Promise<{ url: string; 
   stokly.on('offline', offline);
   return {
     url,
+    adminRoutes: [kioskRoutes(kiosks)],
     stop: async () => {
       stokly.off('online', online);
       stokly.off('offline', offline);

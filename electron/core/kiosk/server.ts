@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { ApiError, errorHandler, notFoundHandler } from '../http/api-error.js';
 import { enforceResponseContracts } from '../http/contract.js';
 import { scopedLogger } from '../logging/logger.js';
-import { KioskTokens, type KioskIdentity } from './auth.js';
+import type { KioskIdentity } from './auth.js';
 import type { RouteModule } from '../http/typed-app.js';
 
 const logger = scopedLogger('kiosk-api');
@@ -18,7 +18,8 @@ declare module 'fastify' {
 }
 
 export interface KioskServerDeps {
-  kiosks: ReadonlyArray<{ id: string; tokenSha256: string; name?: string | undefined }>;
+  /** The kiosk a bearer token belongs to (the file's and the enrolled ones), or null. */
+  identify(authorization: string | undefined): KioskIdentity | null;
   requestsPerMinute: number;
   accepting(): boolean;
   /** Route modules (sales, health, stock, …), each in its own file under routes/. */
@@ -45,14 +46,13 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
     }
   });
 
-  const tokens = new KioskTokens(deps.kiosks);
   app.decorateRequest('kiosk', null);
   app.addHook('onRequest', async (request) => {
     if (!deps.accepting()) {
       throw new ApiError(503, 'unavailable', 'The agent is shutting down; keep the sale and retry.', undefined, { 'retry-after': '5' });
     }
     if (request.url === '/health' || request.url.startsWith('/health?')) return;
-    const kiosk = tokens.identify(request.headers.authorization);
+    const kiosk = deps.identify(request.headers.authorization);
     if (!kiosk) throw new ApiError(401, 'unauthorized', 'Send this kiosk\'s token as "Authorization: Bearer <token>".');
     request.kiosk = kiosk;
   });

@@ -5,6 +5,7 @@ import {
 import type { AdminConnection } from './connection.js';
 import { exceptionsApi, type ExceptionsApi } from './exceptions-api.js';
 import { monthEndApi, type MonthEndApi } from './month-end-api.js';
+import { kiosksApi, type KiosksApi } from './kiosks-api.js';
 import { reconciliationApi, type ReconciliationApi } from './reconciliation-api.js';
 import { stockApi, type StockApi } from './stock-api.js';
 import { createTransport, type FetchLike } from './transport.js';
@@ -16,7 +17,7 @@ export { AdminApiError, type FetchLike } from './transport.js';
 
 export type OutboxFilter = 'all' | 'exception' | 'pending' | 'done';
 
-export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi {
+export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi, KiosksApi {
   status(): Promise<Status>;
   outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   retry(id: number): Promise<OutboxItem | null>;
@@ -40,5 +41,6 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
     ...reconciliationApi(t),
     ...windowApi(t),
     ...monthEndApi(t),
+    ...kiosksApi(t),
   };
 }

@@ -18,6 +18,7 @@ import { Tabs, type TabItem } from './Tabs.js';
 import { ChecklistView, OverdueChecks } from './month-end/ChecklistView.js';
 import { StockMovementsView } from './month-end/StockMovementsView.js';
 import { TakingsTab } from './month-end/TakingsTab.js';
+import { KiosksView } from './kiosks/KiosksView.js';
 
 const defaultRoute = (tab: TabId): Route => (tab === 'attention' ? { tab, exceptionId: null } : { tab });
 
@@ -54,6 +55,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
     { id: 'stock', label: 'Stock' },
     { id: 'takings', label: 'Takings' },
     { id: 'checks', label: 'Checks' },
+    { id: 'kiosks', label: 'Kiosks' },
   ];
 
   return (
@@ -71,6 +73,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
           {route.tab === 'stock' && <><StockView /><StockMovementsView /></>}
           {route.tab === 'takings' && <TakingsTab />}
           {route.tab === 'checks' && <ChecklistView />}
+          {route.tab === 'kiosks' && <KiosksView />}
         </TabPanel>
       </main>
     </>

@@ -17,6 +17,7 @@ export const queryKeys = {
   versions: (day: string) => ['reconciliation-versions', day] as const,
   products: (q: string, page: number) => ['products', q, page] as const,
   store: ['store'] as const,
+  kiosks: ['kiosks'] as const,
 };
 
 /** Families that only change when someone asks (never refreshed by an action elsewhere). */

@@ -35,3 +35,22 @@ export function useActOnException(id: number) {
     onSuccess: () => invalidateLive(queryClient),
   });
 }
+
+/** Enrol answers the token once: the caller shows it and forgets it. */
+export function useEnrolKiosk() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (kiosk: { id: string; name: string }) => api.enrolKiosk(kiosk),
+    onSuccess: () => invalidateLive(queryClient),
+  });
+}
+
+export function useRevokeKiosk() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.revokeKiosk(id),
+    onSuccess: () => invalidateLive(queryClient),
+  });
+}

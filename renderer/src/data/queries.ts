@@ -79,3 +79,8 @@ export function useStoreFacts() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.store, queryFn: () => api.store(), staleTime: 60_000, refetchInterval: 5 * 60_000 });
 }
+
+export function useKiosks() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.kiosks, queryFn: () => api.kiosks(), refetchInterval: pollMs.live });
+}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Which view is open, kept in the address fragment (#/attention/12) so Back, reload and a
  * bookmark work. The token fragment (#token=…) is removed before the dashboard mounts.
  */
-export type TabId = 'status' | 'attention' | 'stock' | 'takings' | 'checks';
+export type TabId = 'status' | 'attention' | 'stock' | 'takings' | 'checks' | 'kiosks';
 
 export type Route =
   | { tab: 'status' }
@@ -12,6 +12,7 @@ export type Route =
   | { tab: 'stock' }
   | { tab: 'takings' }
   | { tab: 'checks' };
+  | { tab: 'kiosks' };
 
 export function parseRoute(hash: string): Route {
   const [tab, id] = hash.replace(/^#\/?/, '').split('/');
@@ -26,6 +27,8 @@ export function parseRoute(hash: string): Route {
       return { tab: 'takings' };
     case 'checks':
       return { tab: 'checks' };
+    case 'kiosks':
+      return { tab: 'kiosks' };
     default:
       return { tab: 'status' };
   }

@@ -34,10 +34,12 @@ export function eventRoutes(hub: EventHub, online: () => boolean): RouteModule {
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
       heartbeat.unref();
       const stopClose = hub.onClose(() => res.end());
+      const stopRevoked = request.kiosk ? hub.onKioskClose(request.kiosk.id, () => res.end()) : () => {};
       request.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
         stopClose();
+        stopRevoked();
       });
     });
   };
