@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './ids.js';
 import { isKnownCurrency } from './money.js';
 
-/** The kiosk LAN API, version 1 (../shared/kiosk-api.md). Validated on the agent's side. */
+/** The kiosk LAN API, version 1 (docs/kiosk-api.md). Validated on the agent's side. */
 
 const minor = z.number().int('must be a whole number of minor units').min(0, 'must not be negative')
   .max(Number.MAX_SAFE_INTEGER);

@@ -6,8 +6,13 @@ import { enforceResponseContracts } from '../http/contract.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { KioskIdentity } from './auth.js';
 import type { RouteModule } from '../http/typed-app.js';
+import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
 
 const logger = scopedLogger('kiosk-api');
+
+/** The routes a kiosk may call without a token: the health check and the contract itself. */
+const PUBLIC_PATHS: readonly string[] = ['/health', OPENAPI_PATH];
+const isPublic = (url: string): boolean => PUBLIC_PATHS.includes(url.split('?')[0] ?? url);
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -26,7 +31,7 @@ export interface KioskServerDeps {
   routes: readonly RouteModule[];
 }
 
-/** The kiosk LAN API, version 1: exactly ../shared/kiosk-api.md. */
+/** The kiosk LAN API, version 1.1: exactly docs/kiosk-api.md. */
 export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: false });
   app.setValidatorCompiler(validatorCompiler);
@@ -51,7 +56,7 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
     if (!deps.accepting()) {
       throw new ApiError(503, 'unavailable', 'The agent is shutting down; keep the sale and retry.', undefined, { 'retry-after': '5' });
     }
-    if (request.url === '/health' || request.url.startsWith('/health?')) return;
+    if (isPublic(request.url)) return;
     const kiosk = deps.identify(request.headers.authorization);
     if (!kiosk) throw new ApiError(401, 'unauthorized', 'Send this kiosk\'s token as "Authorization: Bearer <token>".');
     request.kiosk = kiosk;
@@ -70,6 +75,9 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
         'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
       }),
   });
+
+  // Before the routes: @fastify/swagger collects each route's zod schemas as it is added.
+  await registerOpenApi(app);
 
   await app.register(async (scope) => {
     enforceResponseContracts(scope, 'kiosk');
