@@ -9,6 +9,7 @@ import type { EventHub } from './kiosk/event-hub.js';
 import type { Alert } from './monitor/alerts.js';
 import type { OutboxRunner } from './outbox/runner.js';
 import type { Reconciler } from './reconcile/reconciler.js';
+import type { Backups } from './backup/daily.js';
 import type { AvailabilityService } from './stock/availability.js';
 import type { StoklyClient } from './stokly/client.js';
 
@@ -39,6 +40,8 @@ export interface Agent {
   readonly exceptions: ExceptionService;
   /** Null when reconciliation.enabled is false (its code is then never loaded). */
   readonly reconciler: Reconciler | null;
+  /** Daily backups; `backupNow()` for tests and support. */
+  readonly backups: Backups;
   status(): Status;
   /** Run a sync job now and wait for it (on-demand pulls, tests). */
   sync(job: SyncKind): Promise<void>;

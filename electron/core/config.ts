@@ -170,6 +170,13 @@ export const configSchema = z.strictObject({
     /** How often the alert conditions are checked. */
     checkIntervalSeconds: positiveInt.default(30),
   }).default({ stoklyDownAfterSeconds: 300, checkIntervalSeconds: 30 }),
+  // Issue 10 (IT): routine backups.
+  backup: z.strictObject({
+    /** When the daily backup is taken (cron, the machine's local time); also at start if the newest is over a day old. */
+    schedule: z.string().regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression such as "30 3 * * *"').default('30 3 * * *'),
+    /** How many daily backups to keep in <dataDir>/backups. */
+    keep: z.number().int().min(1).max(365).default(14),
+  }).default({ schedule: '30 3 * * *', keep: 14 }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Status } from '../../shared/admin-api.js';
 import { startAdminApi } from './admin/feature.js';
+import { AgentMarker } from './backup/agent-lock.js';
+import { startBackups } from './backup/daily.js';
 import { adminToken } from './admin/token.js';
 import type { Agent, AgentOptions } from './agent.js';
 import { startCatalogue } from './catalog/feature.js';
@@ -41,6 +43,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   mkdirSync(config.dataDir, { recursive: true });
   configureLogging({ dataDir: config.dataDir, level: config.logLevel, console: options.logConsole ?? true });
   const running = new RunningFeatures();
+  // First in, last out: `restore` sees the agent as running until its database is closed.
+  const marker = running.add(new AgentMarker(config.dataDir));
   const store = running.add(openStore(config));
   const scheduler = running.add(new Scheduler());
   const signals = new Signals();
@@ -79,6 +83,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       reconciliationRoutes: reconciliation && monthEnd ? [...reconciliation.adminRoutes, monthEnd.routes] : null,
     }));
     const { runner } = running.add(startOutbox({ ...base, tenders, random: options.random }));
+    marker.mark();
+    const backups = running.add(startBackups({ db: store.db, dataDir: config.dataDir, scheduler, settings: config.backup, clock }));
     logger.info(`Shelfbridge ${version} for store ${config.storeId}: kiosk API ${kiosk.url}, admin ${admin.url}, data ${config.dataDir}`);
 
     let stopping: Promise<void> | null = null;
@@ -91,7 +97,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     })());
     return {
       config, kioskUrl: kiosk.url, adminUrl: admin.url, adminToken: token, metricsUrl: monitor.metricsUrl, db: store.db, outbox: store.outbox, runner, stokly,
-      availability, events: hub, exceptions, reconciler: reconciliation?.reconciler ?? null, status: monitor.status, sync, stop,
+      availability, events: hub, exceptions, reconciler: reconciliation?.reconciler ?? null, backups, status: monitor.status, sync, stop,
     };
   } catch (err) {
     await running.stopAll();
