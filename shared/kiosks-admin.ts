@@ -33,3 +33,6 @@ export const kioskListSchema = z.object({ items: z.array(kioskItemSchema) });
 export type KioskList = z.infer<typeof kioskListSchema>;
 
 export const kioskIdParamsSchema = z.object({ id: idSchema });
+
+export const revokedKioskSchema = z.object({ id: z.string(), revokedAt: z.string() });
+export type RevokedKiosk = z.infer<typeof revokedKioskSchema>;

@@ -137,6 +137,16 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/support-bundle', '/api/support-bundle')).status).toBe(200);
   });
 
+  it('kiosks: enrol 201, 409 for an id in use, 400 for a bad id; list 200; revoke 200, 404, 409 for a kiosk from the file', async () => {
+    expect((await call('admin', 'POST', '/api/kiosks', '/api/kiosks', { body: { id: 'kiosk-contract', name: 'Contract' } })).status).toBe(201);
+    expect((await call('admin', 'POST', '/api/kiosks', '/api/kiosks', { body: { id: 'kiosk-contract', name: 'Again' } })).status).toBe(409);
+    expect((await call('admin', 'POST', '/api/kiosks', '/api/kiosks', { body: { id: 'no spaces allowed', name: 'x' } })).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/kiosks', '/api/kiosks')).status).toBe(200);
+    expect((await call('admin', 'DELETE', '/api/kiosks/:id', '/api/kiosks/kiosk-contract')).status).toBe(200);
+    expect((await call('admin', 'DELETE', '/api/kiosks/:id', '/api/kiosks/kiosk-contract')).status).toBe(404);
+    expect((await call('admin', 'DELETE', '/api/kiosks/:id', '/api/kiosks/kiosk-01')).status).toBe(409);
+  });
+
   it('GET /api/events: 401 without the token; the stream\'s frames are adminEventSchema events', async () => {
     expect((await call('admin', 'GET', '/api/events', '/api/events', { token: null })).status).toBe(401);
     expect(adminEventSchema.safeParse(await firstEvent(`${h.agent.adminUrl}/api/events`, h.agent.adminToken)).success).toBe(true);

@@ -9,7 +9,6 @@ import type { BatchedIngest } from '../../electron/core/kiosk/ingest.js';
 import { refundRoutes } from '../../electron/core/kiosk/routes/refunds.js';
 import { salesRoutes } from '../../electron/core/kiosk/routes/sales.js';
 import { buildKioskServer } from '../../electron/core/kiosk/server.js';
-import { sha256Hex } from '../../electron/core/kiosk/auth.js';
 import { silenceLogging } from '../../electron/core/logging/logger.js';
 import { errorBodySchema, type AcceptedRefund, type AcceptedSale, type Refund, type Sale } from '../../shared/kiosk-api.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -24,7 +23,7 @@ afterEach(async () => {
 });
 
 async function kioskApp(routes: RouteModule[]): Promise<FastifyInstance> {
-  const app = await buildKioskServer({ kiosks: [{ id: KIOSK.id, tokenSha256: sha256Hex(KIOSK.token) }], requestsPerMinute: 1_000, accepting: () => true, routes });
+  const app = await buildKioskServer({ identify: (authorization) => (authorization === auth.authorization ? { id: KIOSK.id } : null), requestsPerMinute: 1_000, accepting: () => true, routes });
   apps.push(app);
   return app;
 }

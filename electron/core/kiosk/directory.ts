@@ -26,7 +26,7 @@ export interface KioskDirectoryDeps {
 }
 
 export type EnrolResult = { ok: true; id: string; name: string; token: string } | { ok: false; reason: 'exists' };
-export type RevokeResult = { ok: true } | { ok: false; reason: 'not_found' | 'in_config' };
+export type RevokeResult = { ok: true; revokedAt: number } | { ok: false; reason: 'not_found' | 'in_config' };
 
 /** 256 random bits, URL-safe, with a prefix that makes a leaked token recognisable in a scan. */
 function newToken(): string {
@@ -84,7 +84,7 @@ export class KioskDirectory {
     this.byHash.delete(kiosk.tokenSha256);
     this.deps.audit.append({ at, actor: 'staff', action: 'kiosk_revoked', subjectKind: 'kiosk', subjectRef: id, before: { name: kiosk.name } });
     this.deps.onRevoked?.(id);
-    return { ok: true };
+    return { ok: true, revokedAt: at };
   }
 
   /** Every kiosk that can post now, with its activity; never a token or a hash. */

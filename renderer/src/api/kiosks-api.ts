@@ -1,4 +1,4 @@
-import { enrolledKioskSchema, kioskListSchema, type EnrolledKiosk, type KioskItem } from '../../../shared/kiosks-admin.js';
+import { enrolledKioskSchema, kioskListSchema, revokedKioskSchema, type EnrolledKiosk, type KioskItem } from '../../../shared/kiosks-admin.js';
 import type { Transport } from './transport.js';
 
 export interface KiosksApi {
@@ -12,6 +12,8 @@ export function kiosksApi(t: Transport): KiosksApi {
   return {
     kiosks: async () => (await t.get('/api/kiosks', kioskListSchema)).items,
     enrolKiosk: (kiosk) => t.postJson('/api/kiosks', kiosk, enrolledKioskSchema),
-    revokeKiosk: (id) => t.deleteEmpty(`/api/kiosks/${encodeURIComponent(id)}`),
+    revokeKiosk: async (id) => {
+      await t.deleteJson(`/api/kiosks/${encodeURIComponent(id)}`, revokedKioskSchema);
+    },
   };
 }

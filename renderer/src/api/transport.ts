@@ -43,8 +43,8 @@ export interface Transport {
   /** A POST with no body and no Content-Type (the API refuses an empty JSON body). */
   postEmpty<T>(path: string, schema: z.ZodType<T>): Promise<T>;
   postJson<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T>;
-  /** A DELETE answered 204 (no body). */
-  deleteEmpty(path: string): Promise<void>;
+  /** A DELETE with no body, answered with JSON. */
+  deleteJson<T>(path: string, schema: z.ZodType<T>): Promise<T>;
   /** A file behind the token (a plain link cannot send it). */
   download(path: string): Promise<Blob>;
   /** Server-sent events behind the token (EventSource cannot send it): each event's name, until the stream ends. */
@@ -96,9 +96,7 @@ export function createTransport(connection: AdminConnection, fetchImpl: FetchLik
     },
     postEmpty: async (path, schema) => parse(await send('POST', path, { accept: 'application/json', slow: true }), path, schema),
     postJson: async (path, body, schema) => parse(await send('POST', path, { body, accept: 'application/json' }), path, schema),
-    deleteEmpty: async (path) => {
-      await send('DELETE', path, { accept: 'application/json' });
-    },
+    deleteJson: async (path, schema) => parse(await send('DELETE', path, { accept: 'application/json' }), path, schema),
     download: async (path) => {
       const response = await send('GET', path, { accept: 'text/csv, */*' });
       if (!response.blob) throw new AdminApiError(response.status, 'This window cannot save files.');
