@@ -11,7 +11,7 @@ export type Route =
   | { tab: 'attention'; exceptionId: number | null }
   | { tab: 'stock' }
   | { tab: 'takings' }
-  | { tab: 'checks' };
+  | { tab: 'checks' }
   | { tab: 'kiosks' };
 
 export function parseRoute(hash: string): Route {
