@@ -38,7 +38,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': 'http://127.0.0.1:4781' },
+    // changeOrigin: the agent accepts only its own Host header (DNS rebinding).
+    proxy: { '/api': { target: 'http://127.0.0.1:4781', changeOrigin: true } },
   },
   builder: {},
   environments: {

@@ -14,6 +14,9 @@ export const exceptionReasonSchema = z.enum([
   'price_mismatch',
   'cloudshelf_rejected',
   'cloudshelf_partial_refund',
+  'unpostable',
+  'refund_exceeds_sale',
+  'id_collision',
 ]);
 export type ExceptionReason = z.infer<typeof exceptionReasonSchema>;
 
@@ -65,6 +68,18 @@ export const exceptionHelp: Record<ExceptionReason, { title: string; fix: string
   cloudshelf_partial_refund: {
     title: 'Cloudshelf reports a partial refund with no detail',
     fix: 'Record the refund on the kiosk (which lines), or void this item with a reason if it was handled elsewhere.',
+  },
+  unpostable: {
+    title: 'This sale or refund can never be sent to Stok.ly as it is',
+    fix: 'Read the detail (a value out of range, a refusal Stok.ly will always give). Void it with a reason and record it again correctly.',
+  },
+  refund_exceeds_sale: {
+    title: 'The refunds of this sale give back more than the sale took',
+    fix: 'Check the refund with the staff member who gave it. Approve it to send the credit note to Stok.ly, or void it with a reason.',
+  },
+  id_collision: {
+    title: 'Two kiosks used the same sale or refund id',
+    fix: 'A kiosk is misconfigured, or its token is in the wrong hands. Check both kiosks named in the detail; the first document is kept.',
   },
   order_mismatch: {
     title: 'The order in Stok.ly does not have the lines that were sent',

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { idSchema } from './ids.js';
 import { isKnownCurrency } from './money.js';
+import { kioskText, MAX_MINOR_UNITS, MAX_QUANTITY } from './kiosk-text.js';
 
 /** The kiosk LAN API, version 1 (docs/kiosk-api.md). Validated on the agent's side. */
 
 const minor = z.number().int('must be a whole number of minor units').min(0, 'must not be negative')
-  .max(Number.MAX_SAFE_INTEGER);
-const positiveQuantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000);
+  .max(MAX_MINOR_UNITS, `must be at most ${MAX_MINOR_UNITS} minor units`);
+const positiveQuantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
 const isoWithOffset = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with an offset, e.g. 2026-11-26T10:15:00+00:00' });
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as GBP')
   .refine(isKnownCurrency, 'is not a known ISO 4217 currency');
-const sku = z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters');
+const sku = kioskText(128, 1);
 const tender = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a lower-case tender name such as card, cash, gift_card');
 
 export const fulfilmentSchema = z.enum(['store', 'ship']);
@@ -28,7 +29,7 @@ export const saleLineSchema = z.strictObject({
 export const paymentSchema = z.strictObject({
   tender,
   amount: minor,
-  reference: z.string().max(256).optional(),
+  reference: kioskText(256).optional(),
 });
 
 export const saleSchema = z.strictObject({
@@ -39,12 +40,12 @@ export const saleSchema = z.strictObject({
   lines: z.array(saleLineSchema).min(1, 'a sale needs at least one line').max(500),
   payments: z.array(paymentSchema).max(50),
   customer: z.strictObject({
-    email: z.string().max(320).optional(),
-    name: z.string().max(256).optional(),
+    email: kioskText(320).optional(),
+    name: kioskText(256).optional(),
   }).optional(),
   cloudshelf: z.strictObject({
-    orderId: z.string().min(1).max(256).optional(),
-    sessionId: z.string().max(256).optional(),
+    orderId: kioskText(256, 1).optional(),
+    sessionId: kioskText(256).optional(),
   }).optional(),
 }).superRefine((sale, ctx) => {
   sale.lines.forEach((line, i) => {
@@ -52,6 +53,7 @@ export const saleSchema = z.strictObject({
       ctx.addIssue({ code: 'custom', path: ['lines', i, 'discount'], message: 'must not exceed unitPrice × quantity' });
     }
   });
+  if (saleTotal(sale) > MAX_MINOR_UNITS) ctx.addIssue({ code: 'custom', path: ['lines'], message: `the sale's total must be at most ${MAX_MINOR_UNITS} minor units` });
 });
 export type Sale = z.infer<typeof saleSchema>;
 export type SaleLine = z.infer<typeof saleLineSchema>;
@@ -70,7 +72,9 @@ export const refundSchema = z.strictObject({
   occurredAt: isoWithOffset,
   currency,
   lines: z.array(refundLineSchema).min(1, 'a refund needs at least one line').max(500),
-  payments: z.array(paymentSchema.omit({ reference: true }).extend({ reference: z.string().max(256).optional() })).max(50),
+  payments: z.array(paymentSchema).max(50),
+}).superRefine((refund, ctx) => {
+  if (refundTotal(refund) > MAX_MINOR_UNITS) ctx.addIssue({ code: 'custom', path: ['lines'], message: `the refund's total must be at most ${MAX_MINOR_UNITS} minor units` });
 });
 export type Refund = z.infer<typeof refundSchema>;
 
@@ -96,7 +100,7 @@ export const acceptedSaleSchema = z.object({
 export type AcceptedSale = z.infer<typeof acceptedSaleSchema>;
 
 /** Flags raised on an accepted refund (it is never refused for them). */
-export const refundFlagSchema = z.enum(['sale_not_received', 'unmapped_tender', 'payment_mismatch']);
+export const refundFlagSchema = z.enum(['sale_not_received', 'unmapped_tender', 'payment_mismatch', 'refund_exceeds_sale']);
 export type RefundFlag = z.infer<typeof refundFlagSchema>;
 
 export const acceptedRefundSchema = z.object({
@@ -167,6 +171,8 @@ export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   version: z.string(),
   online: z.boolean(),
+  /** 1.1: why the status is not ok, in words (empty when ok). */
+  reasons: z.array(z.string()),
   backlog: z.object({
     pending: z.number().int(),
     exceptions: z.number().int(),
@@ -180,6 +186,11 @@ export type Health = z.infer<typeof healthSchema>;
 /** Sale total as the contract defines it: Σ unitPrice × quantity − discount. */
 export function saleTotal(sale: Pick<Sale, 'lines'>): number {
   return sale.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity - l.discount, 0);
+}
+
+/** Refund total: Σ line amounts (what the kiosk gave back). */
+export function refundTotal(refund: { lines: ReadonlyArray<{ amount: number }> }): number {
+  return refund.lines.reduce((sum, l) => sum + l.amount, 0);
 }
 
 export function paymentsTotal(payments: ReadonlyArray<{ amount: number }>): number {

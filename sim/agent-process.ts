@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,9 +28,22 @@ export interface AgentProcess {
 }
 
 /** Starts `electron/headless.ts` as its own process (so it can be SIGKILLed) and waits for ready. */
-export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {}, options: { compiled?: boolean } = {}): Promise<AgentProcess> {
+export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {}, options: { compiled?: boolean; readyTimeoutMs?: number } = {}): Promise<AgentProcess> {
+  const launched = launchAgent(config, env, options);
+  const ready = await launched.ready;
+  return { child: launched.child, exited: launched.exited, ...ready };
+}
+
+/** Starts the agent process without waiting: `ready` settles when it serves (or rejects if it exits first). */
+export function launchAgent(
+  config: ConfigInput,
+  env: NodeJS.ProcessEnv = {},
+  options: { compiled?: boolean; readyTimeoutMs?: number } = {},
+): { child: ChildProcess; exited: Promise<number | null>; ready: Promise<{ kioskUrl: string; adminUrl: string }> } {
   const configPath = join(config.dataDir, 'config.json');
-  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  // Owner-only: the file holds the admin token (and the agent refuses a secret readable by others).
+  writeFileSync(configPath, JSON.stringify(config, null, 2), { mode: 0o600 });
+  chmodSync(configPath, 0o600);
   // Compiled (npm run build): what a store runs; otherwise from source through tsx.
   const entry = options.compiled
     ? [join(ROOT, 'dist', 'electron', 'headless.js')]
@@ -45,9 +58,10 @@ export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
-  const ready = await new Promise<{ kioskUrl: string; adminUrl: string }>((resolve, reject) => {
+  const ready = new Promise<{ kioskUrl: string; adminUrl: string }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`agent did not start in 20 s: ${stderr}`)), 20_000);
+    const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
+    const timer = setTimeout(() => reject(new Error(`agent did not start in ${readyTimeoutMs / 1000} s: ${stderr}`)), readyTimeoutMs);
     lines.on('line', (line) => {
       try {
         const msg = JSON.parse(line) as { event?: string; kioskUrl: string; adminUrl: string };
@@ -64,5 +78,7 @@ export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {
       reject(new Error(`agent exited with ${code} before it was ready: ${stderr}`));
     });
   });
-  return { child, exited, ...ready };
+  // A caller that kills before ready does not care why it never became ready.
+  ready.catch(() => undefined);
+  return { child, exited, ready };
 }

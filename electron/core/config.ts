@@ -32,6 +32,10 @@ const storeTimeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as Europe/London');
 
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 export const configSchema = z.strictObject({
   /** Lets editors validate the file against docs/config.schema.json; the agent ignores it. */
   $schema: z.string().optional(),
@@ -66,7 +70,21 @@ export const configSchema = z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
     port: port.default(4781),
     token: z.string().min(16, 'must be at least 16 characters').optional(),
-  }).default({ host: '127.0.0.1', port: 4781 }),
+    /** A host other than loopback exposes the staff API to the network: only with this set to true. */
+    allowRemote: z.boolean().default(false),
+  }).default({ host: '127.0.0.1', port: 4781, allowRemote: false })
+    .refine((a) => a.allowRemote || isLoopbackHost(a.host), {
+      message: 'a host other than 127.0.0.1, ::1 or localhost exposes the staff API to the network; set adminApi.allowRemote: true to mean it',
+      path: ['host'],
+    }),
+  /** Socket limits of both servers (kiosk contract 1.1: 408 after 30 s, keep-alive 60 s). */
+  sockets: z.strictObject({
+    requestTimeoutSeconds: positiveInt.max(600).default(30),
+    keepAliveTimeoutSeconds: positiveInt.max(3_600).default(60),
+    maxConnectionsPerAddress: positiveInt.default(64),
+    /** Wrong or missing tokens one address may send in a minute before it gets 429. */
+    failedAuthPerMinute: positiveInt.default(30),
+  }).default({ requestTimeoutSeconds: 30, keepAliveTimeoutSeconds: 60, maxConnectionsPerAddress: 64, failedAuthPerMinute: 30 }),
   tenders: z.record(z.string().regex(/^[a-z0-9_]{1,64}$/, 'tender names are lower-case, e.g. gift_card'), tenderSchema),
   outbox: z.strictObject({
     concurrency: positiveInt.max(32).default(4),
@@ -270,7 +288,27 @@ export function loadConfigFile(path: string, env: NodeJS.ProcessEnv = process.en
     throw new ConfigError(`cannot read the configuration file ${path}: ${(err as Error).message}`, path);
   }
   const raw = parseConfigJson(text, path);
+  refuseSecretReadableByOthers(path, raw);
   return parseConfig(applyEnvOverrides(raw, env), path);
+}
+
+/** Keys of the configuration file that hold a secret. */
+const SECRET_KEYS = [['stokly', 'secretKey'], ['cloudshelf', 'apiKey'], ['adminApi', 'token'], ['metrics', 'token']] as const;
+
+/**
+ * A configuration file holding a secret must be readable by its owner only, as
+ * stokly.secretKeyFile must: otherwise any user of the till PC could post to Stok.ly.
+ */
+function refuseSecretReadableByOthers(path: string, raw: unknown): void {
+  if (process.platform === 'win32' || typeof raw !== 'object' || raw === null) return;
+  const held = SECRET_KEYS.filter(([section, key]) => {
+    const value = (raw as Record<string, unknown>)[section];
+    return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[key] === 'string';
+  }).map(([section, key]) => `${section}.${key}`);
+  if (held.length === 0) return;
+  if ((statSync(path).mode & 0o077) !== 0) {
+    throw new ConfigError(`${path} holds a secret (${held.join(', ')}) and is readable by other users; run chmod 600 ${path}`, path);
+  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Status } from '../../shared/admin-api.js';
 import { startAdminApi } from './admin/feature.js';
 import { AgentMarker } from './backup/agent-lock.js';
@@ -9,6 +8,8 @@ import { startCatalogue } from './catalog/feature.js';
 import { systemClock } from './clock.js';
 import type { Config, Secrets } from './config.js';
 import { openStore } from './db/store.js';
+import { openWhenPossible } from './storage/open-when-possible.js';
+import { privateDir } from './storage/private-files.js';
 import type { SyncKind } from './db/sync-runs-repo.js';
 import { startExceptions } from './exceptions/feature.js';
 import { RunningFeatures } from './features/running.js';
@@ -40,12 +41,13 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const onAlert = options.onAlert ?? ((): void => {});
   const clock = options.clock ?? systemClock;
   const version = agentVersion();
-  mkdirSync(config.dataDir, { recursive: true });
+  privateDir(config.dataDir);
   configureLogging({ dataDir: config.dataDir, level: config.logLevel, console: options.logConsole ?? true });
   const running = new RunningFeatures();
   // First in, last out: `restore` sees the agent as running until its database is closed.
   const marker = running.add(new AgentMarker(config.dataDir));
-  const store = running.add(openStore(config));
+  // A full disk or a locked database at start: wait and retry rather than exit into a restart loop.
+  const store = running.add(await openWhenPossible(() => openStore(config, () => clock.now())));
   const scheduler = running.add(new Scheduler());
   const signals = new Signals();
   const hub = new EventHub();

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -73,7 +73,9 @@ it('runs the compiled agent from a pruned install: build, prune, start:headless,
     outbox: { pollIntervalMs: 100, backoffBaseMs: 50, unknownOutcomeGraceMs: 200 },
   };
   const configPath = join(work, 'config.json');
-  writeFileSync(configPath, JSON.stringify(config));
+  // Owner-only: it holds the admin token, and the agent refuses a secret others can read.
+  writeFileSync(configPath, JSON.stringify(config), { mode: 0o600 });
+  chmodSync(configPath, 0o600);
 
   const child = spawn('npm', ['run', 'start:headless', '--', '--config', configPath], {
     cwd: app,

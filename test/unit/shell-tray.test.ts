@@ -5,7 +5,7 @@ import { trayIconBitmap } from '../../electron/shell/tray-icon.js';
 import { trayView } from '../../electron/shell/tray-status.js';
 
 const health = (over: Partial<Health> = {}): Health => ({
-  status: 'ok', version: '0.1.0', online: true,
+  status: 'ok', version: '0.1.0', online: true, reasons: [],
   backlog: { pending: 0, exceptions: 0, oldestPendingAgeSeconds: 0 },
   lastStockSyncAt: null, lastCatalogSyncAt: null, ...over,
 });

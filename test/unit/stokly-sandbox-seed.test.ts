@@ -80,10 +80,9 @@ describe('generateShop', () => {
     expect(shop.items.some((i) => i.status === 1)).toBe(true);
   });
 
-  it('generates 50,000 items in well under two seconds', () => {
-    const started = performance.now();
+  // Its speed is a bench figure (bench/sync.ts), not an assertion: a busy machine must not fail a test.
+  it('generates 50,000 items with unique SKUs', () => {
     const shop = generateShop({ itemCount: 50_000, seed: 11 });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(shop.items).toHaveLength(50_000);
     expect(new Set(shop.items.map((i) => i.sku)).size).toBe(50_000);
   });

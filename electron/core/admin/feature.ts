@@ -18,6 +18,11 @@ import { statusRoutes } from './routes/status.js';
 import { syncRoutes } from './routes/sync.js';
 import { windowRoutes } from './routes/window.js';
 import { buildAdminServer } from './server.js';
+import { socketLimits } from '../http/socket-limits.js';
+import { isLoopbackHost } from '../config.js';
+import { scopedLogger } from '../logging/logger.js';
+
+const logger = scopedLogger('admin-api');
 
 export interface AdminApiDeps {
   config: Config;
@@ -45,8 +50,15 @@ export interface AdminApiDeps {
 export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; stop(): Promise<void> }> {
   const { config, store } = deps;
   const { token } = deps;
+  if (!isLoopbackHost(config.adminApi.host)) {
+    logger.warn(`the staff API listens on ${config.adminApi.host} (adminApi.allowRemote): anyone on that network with the admin token can act on sales`);
+  }
   const server = await buildAdminServer({
     token,
+    host: config.adminApi.host,
+    allowRemote: config.adminApi.allowRemote,
+    sockets: socketLimits(config),
+    failedAuthPerMinute: config.sockets.failedAuthPerMinute,
     uiDir: deps.uiDir,
     routes: [
       statusRoutes(deps.status),

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createPrivateFile, privateDir, privateFile } from '../storage/private-files.js';
 
 export type Db = Database.Database;
 
@@ -20,13 +20,19 @@ export class DatabaseDamagedError extends Error {
  * (better-sqlite3 leaves WAL at NORMAL, which can lose the last commits on power loss).
  */
 export function openDatabase(path: string, options: { busyTimeoutMs?: number } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    privateDir(dirname(path));
+    // SQLite gives the WAL and shared-memory files the database file's mode: 0600 here is 0600 there.
+    createPrivateFile(path);
+  }
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    // Installs from before this rule had them world-readable.
+    if (path !== ':memory:') for (const suffix of ['-wal', '-shm']) privateFile(`${path}${suffix}`);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DatabaseDamagedError(path, String(check));
   } catch (err) {

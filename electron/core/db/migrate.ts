@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir, privateFile } from '../storage/private-files.js';
 import type { Db } from './connection.js';
 import type { Migration } from './migration.js';
 import { migrations as knownMigrations } from './migrations/index.js';
@@ -37,10 +37,11 @@ export function migrate(
 
   let backupPath: string | null = null;
   if (current > 0 && options.backupDir) {
-    mkdirSync(options.backupDir, { recursive: true });
+    privateDir(options.backupDir);
     const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
     backupPath = join(options.backupDir, `shelfbridge-schema${current}-${stamp}.db`);
     db.prepare('VACUUM INTO ?').run(backupPath);
+    privateFile(backupPath);
   }
 
   db.transaction(() => {

@@ -9,7 +9,7 @@ export class RefundsRepo {
   private readonly paymentStmt;
 
   constructor(private readonly db: Db) {
-    this.findStmt = db.prepare<[string], { body_hash: string; received_at: string; flags: string }>('SELECT body_hash, received_at, flags FROM refunds WHERE refund_id = ?');
+    this.findStmt = db.prepare<[string], { body_hash: string; received_at: string; flags: string; kiosk_id: string }>('SELECT body_hash, received_at, flags, kiosk_id FROM refunds WHERE refund_id = ?');
     this.insertStmt = db.prepare(
       `INSERT INTO refunds (refund_id, sale_id, kiosk_id, occurred_at, currency, total, paid, body_hash, flags, received_at, source)
        VALUES (@refundId, @saleId, @kioskId, @occurredAt, @currency, @total, @paid, @bodyHash, @flags, @receivedAt, @source)`,
@@ -18,9 +18,34 @@ export class RefundsRepo {
     this.paymentStmt = db.prepare('INSERT INTO refund_payments (refund_id, idx, tender, amount, reference) VALUES (?, ?, ?, ?, ?)');
   }
 
-  find(refundId: string): { bodyHash: string; receivedAt: string; flags: RefundFlag[] } | undefined {
+  find(refundId: string): { bodyHash: string; receivedAt: string; flags: RefundFlag[]; kioskId: string } | undefined {
     const r = this.findStmt.get(refundId);
-    return r && { bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as RefundFlag[] };
+    return r && { bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as RefundFlag[], kioskId: r.kiosk_id };
+  }
+
+  /** Every refund stored for a sale (any kiosk), oldest first, with its lines. */
+  forSale(saleIds: readonly string[]): Array<{ refundId: string; lines: Array<{ sku: string; quantity: number; amount: number }> }> {
+    if (saleIds.length === 0) return [];
+    const rows = this.db
+      .prepare<string[], { refund_id: string; sku: string; quantity: number; amount: number }>(
+        `SELECT r.refund_id, l.sku, l.quantity, l.amount FROM refunds r JOIN refund_lines l ON l.refund_id = r.refund_id
+          WHERE r.sale_id IN (${saleIds.map(() => '?').join(',')}) ORDER BY r.received_at, r.rowid, l.line_no`,
+      )
+      .all(...saleIds);
+    const byRefund = new Map<string, Array<{ sku: string; quantity: number; amount: number }>>();
+    for (const r of rows) {
+      let lines = byRefund.get(r.refund_id);
+      if (!lines) byRefund.set(r.refund_id, (lines = []));
+      lines.push({ sku: r.sku, quantity: r.quantity, amount: r.amount });
+    }
+    return [...byRefund].map(([refundId, lines]) => ({ refundId, lines }));
+  }
+
+  /** Adds a flag to a stored refund (raised after it was stored, e.g. when its sale arrived). */
+  addFlag(refundId: string, flag: RefundFlag): void {
+    const current = this.find(refundId);
+    if (!current || current.flags.includes(flag)) return;
+    this.db.prepare('UPDATE refunds SET flags = ? WHERE refund_id = ?').run(JSON.stringify([...current.flags, flag]), refundId);
   }
 
   insert(refund: Refund, bodyHash: string, flags: readonly RefundFlag[], receivedAt: string, source: 'kiosk' | 'cloudshelf'): void {

@@ -7,6 +7,7 @@ export interface StoredSaleReceipt {
   bodyHash: string;
   receivedAt: string;
   flags: SaleFlag[];
+  kioskId: string;
 }
 
 /** Sales as received from kiosks: header, lines and payments. Hot path: statements are prepared once. */
@@ -20,6 +21,7 @@ export class SalesRepo {
   private readonly effectiveStmt;
   private readonly insertFlagStmt;
   private readonly kioskActivityStmt;
+  private readonly soldStmt;
 
   constructor(private readonly db: Db) {
     // Duplicates (resends under a new id) are not sales; received_at is ISO UTC, so text order is time order.
@@ -27,8 +29,11 @@ export class SalesRepo {
       `SELECT COALESCE(SUM(received_at >= ? AND duplicate_of IS NULL), 0) AS today, MAX(received_at) AS last
          FROM sales WHERE kiosk_id = ?`,
     );
-    this.findStmt = db.prepare<[string], { sale_id: string; body_hash: string; received_at: string; flags: string }>(
-      'SELECT sale_id, body_hash, received_at, flags FROM sales WHERE sale_id = ?',
+    this.findStmt = db.prepare<[string], { sale_id: string; body_hash: string; received_at: string; flags: string; kiosk_id: string }>(
+      'SELECT sale_id, body_hash, received_at, flags, kiosk_id FROM sales WHERE sale_id = ?',
+    );
+    this.soldStmt = db.prepare<[string], { total: number; sku: string | null; quantity: number | null }>(
+      `SELECT s.total, l.sku, l.quantity FROM sales s LEFT JOIN sale_lines l ON l.sale_id = s.sale_id WHERE s.sale_id = ?`,
     );
     this.insertSaleStmt = db.prepare(
       `INSERT INTO sales (sale_id, kiosk_id, occurred_at, currency, total, paid, body_hash, flags, received_at, cloudshelf_order_id, duplicate_of, source)
@@ -66,7 +71,17 @@ export class SalesRepo {
 
   find(saleId: string): StoredSaleReceipt | undefined {
     const r = this.findStmt.get(saleId);
-    return r && { saleId: r.sale_id, bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as SaleFlag[] };
+    return r && { saleId: r.sale_id, bodyHash: r.body_hash, receivedAt: r.received_at, flags: JSON.parse(r.flags) as SaleFlag[], kioskId: r.kiosk_id };
+  }
+
+  /** What a sale took: its total and the units per SKU (the limit for its refunds). */
+  sold(saleId: string): { total: number; units: Map<string, number> } | undefined {
+    const rows = this.soldStmt.all(saleId);
+    const first = rows[0];
+    if (!first) return undefined;
+    const units = new Map<string, number>();
+    for (const r of rows) if (r.sku !== null && r.quantity !== null) units.set(r.sku, (units.get(r.sku) ?? 0) + r.quantity);
+    return { total: first.total, units };
   }
 
   /** Call inside the transaction that also writes the outbox row. */

@@ -14,6 +14,9 @@ import { RefundsRepo } from './refunds-repo.js';
 import { SalesRepo } from './sales-repo.js';
 import { StockRepo } from './stock-repo.js';
 import { SyncRunsRepo } from './sync-runs-repo.js';
+import { StorageProbeRepo } from './storage-probe-repo.js';
+import { StorageHealth } from '../storage/storage-health.js';
+import { watchStorage } from '../storage/storage-watch.js';
 
 const logger = scopedLogger('db');
 
@@ -32,12 +35,14 @@ export interface Store {
   mappings: MappingsRepo;
   exceptions: ExceptionsRepo;
   audit: AuditRepo;
+  /** Whether a sale can be stored right now; every timer-driven database step reports here. */
+  storage: StorageHealth;
   /** Closes the database: last, once every feature has stopped. */
   stop(): void;
 }
 
 /** Opens `<dataDir>/shelfbridge.db`, migrates it (with a backup first) and builds the repositories. */
-export function openStore(config: Pick<Config, 'dataDir' | 'database'>): Store {
+export function openStore(config: Pick<Config, 'dataDir' | 'database'>, now: () => number = Date.now): Store {
   const path = join(config.dataDir, 'shelfbridge.db');
   const db = openDatabase(path, { busyTimeoutMs: config.database.busyTimeoutMs });
   try {
@@ -49,8 +54,13 @@ export function openStore(config: Pick<Config, 'dataDir' | 'database'>): Store {
     db.close();
     throw err;
   }
+  const storage = new StorageHealth(now);
+  // While sales cannot be stored, a tiny write every few seconds notices when that is over.
+  const probe = new StorageProbeRepo(db);
+  const watch = watchStorage(storage, (at) => probe.touch(at), now);
   return {
     db,
+    storage,
     outbox: new OutboxRepo(db),
     sales: new SalesRepo(db),
     refunds: new RefundsRepo(db),
@@ -62,6 +72,9 @@ export function openStore(config: Pick<Config, 'dataDir' | 'database'>): Store {
     mappings: new MappingsRepo(db),
     exceptions: new ExceptionsRepo(db),
     audit: new AuditRepo(db),
-    stop: () => db.close(),
+    stop: () => {
+      watch.stop();
+      db.close();
+    },
   };
 }

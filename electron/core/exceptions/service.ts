@@ -50,6 +50,15 @@ export class ExceptionService {
     }
   }
 
+  /** Holds a waiting sale or refund for a person: its row becomes an exception and a blocking item opens. */
+  hold(subjectKind: 'sale' | 'refund', outboxId: number, subjectRef: string, reason: ExceptionReason, detail: string): void {
+    const now = this.deps.clock.now();
+    const row = this.deps.outbox.get(outboxId);
+    if (!row || row.status !== 'pending') return;
+    this.deps.outbox.markException(outboxId, reason, detail, now);
+    this.deps.exceptions.open({ subjectKind, subjectRef, outboxId, reason, detail, blocking: true, now });
+  }
+
   /** A review item that does not hold the sale back (it is posted as paid). */
   openReview(subjectKind: SubjectKind, subjectRef: string, reason: ExceptionReason, detail: string): void {
     this.deps.exceptions.open({ subjectKind, subjectRef, outboxId: null, reason, detail, blocking: false, now: this.deps.clock.now() });
@@ -72,7 +81,8 @@ export class ExceptionService {
       case 'retry': {
         this.requireRow(e, row);
         this.deps.outbox.retryNow(row!.id, now);
-        audit('retry', { status: row!.status }, { status: 'pending' });
+        // For a refund beyond its sale, this is the person's approval that lets the credit note go.
+        audit(e.reason === 'refund_exceeds_sale' ? 'approve_refund' : 'retry', { status: row!.status }, { status: 'pending' });
         break;
       }
       case 'map_sku': {

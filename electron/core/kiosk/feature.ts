@@ -18,6 +18,7 @@ import { KioskDirectory } from './directory.js';
 import { KiosksRepo } from '../db/kiosks-repo.js';
 import { kioskRoutes } from '../admin/routes/kiosks.js';
 import type { RouteModule } from '../http/typed-app.js';
+import { socketLimits } from '../http/socket-limits.js';
 
 export interface KioskApiDeps {
   config: Config;
@@ -42,6 +43,8 @@ export async function startKioskApi(deps: KioskApiDeps): Promise<{ url: string; 
   const server = await buildKioskServer({
     identify: (authorization) => kiosks.identify(authorization),
     requestsPerMinute: config.kioskApi.requestsPerMinute,
+    sockets: socketLimits(config),
+    failedAuthPerMinute: config.sockets.failedAuthPerMinute,
     accepting: intake.accepting,
     routes: [
       healthRoutes(() => deps.health()),

@@ -1,10 +1,20 @@
 import type { Db } from '../db/connection.js';
+import { scopedLogger } from '../logging/logger.js';
+import { isTransientStorageError } from '../storage/storage-health.js';
+
+const logger = scopedLogger('ingest');
+
+/** Told whether each commit worked, so /health can say `down` while sales cannot be stored. */
+export interface StoreOutcomeListener {
+  storeFailed(err: unknown): void;
+  storeSucceeded(): void;
+}
 
 /** The answer to a stored document: new (201), the same again (200) or changed (409). */
 export type IngestOutcome<R> =
   | { type: 'accepted'; receipt: R }
   | { type: 'duplicate'; receipt: R }
-  | { type: 'conflict'; receivedAt: string };
+  | { type: 'conflict' };
 
 /**
  * The answer for a document id seen before: the original receipt for the same body (200), a
@@ -16,7 +26,7 @@ export function priorOutcome<R>(
   receipt: (receivedAt: string) => R,
 ): IngestOutcome<R> | null {
   if (!existing) return null;
-  if (existing.bodyHash !== hash) return { type: 'conflict', receivedAt: existing.receivedAt };
+  if (existing.bodyHash !== hash) return { type: 'conflict' };
   return { type: 'duplicate', receipt: receipt(existing.receivedAt) };
 }
 
@@ -39,6 +49,7 @@ export class BatchedIngest<T, R> {
     private readonly db: Db,
     private readonly store: (doc: T) => IngestOutcome<R>,
     private readonly onCommitted: (accepted: readonly T[]) => void,
+    private readonly listener?: StoreOutcomeListener,
   ) {}
 
   submit(doc: T): Promise<IngestOutcome<R>> {
@@ -72,14 +83,25 @@ export class BatchedIngest<T, R> {
         }
       }).immediate();
     } catch (err) {
+      this.listener?.storeFailed(err);
       for (const w of batch) w.reject(err);
       return;
     }
+    // A document refused by the disk inside its savepoint (full while writing) counts as a failed store too.
+    const refused = outcomes.find((o): o is Error => o instanceof Error && isTransientStorageError(o));
+    if (refused) this.listener?.storeFailed(refused);
+    else this.listener?.storeSucceeded();
     batch.forEach((w, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error || outcome === undefined) w.reject(outcome ?? new Error('no outcome'));
       else w.resolve(outcome);
     });
-    if (accepted.length) this.onCommitted(accepted);
+    if (!accepted.length) return;
+    try {
+      this.onCommitted(accepted);
+    } catch (err) {
+      // The documents are committed and answered; what follows (wake the runner, refresh stock) catches up on its timers.
+      logger.warn(`after storing ${accepted.length} document(s): ${(err as Error).message}`);
+    }
   }
 }

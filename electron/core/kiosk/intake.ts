@@ -10,6 +10,10 @@ import { priceReviews } from './price-review.js';
 import { saleFlags } from './sale-flags.js';
 import { storeRefund, type AcceptedRefund } from './store-refund.js';
 import { storeSale } from './store-sale.js';
+import { refundsBeyondArrivedSale } from './refund-limits.js';
+
+const idCollision = (kind: string, id: string, first: string, second: string): string =>
+  `kiosk ${second} sent ${kind} id ${id}, which kiosk ${first} used first; the first is kept, the second was refused (409)`;
 
 export type IntakeSource = 'kiosk' | 'cloudshelf';
 
@@ -48,14 +52,35 @@ export function startIntake(deps: IntakeDeps): Intake {
         tenderMapped: deps.tenders.isMapped,
         availableAfter: (sku) => deps.availability.rawAvailable(sku),
       }),
+    collision: (saleId: string, first: string, second: string) => deps.exceptions.openReview('sale', saleId, 'id_collision', idCollision('sale', saleId, first, second)),
     afterStore: (sale: Sale, raised: Parameters<typeof priceReviews>[0]) => {
       for (const review of priceReviews(raised)) deps.exceptions.openReview('sale', sale.saleId, review.reason, review.detail);
     },
   };
-  const refundDeps = { refunds: store.refunds, sales: store.sales, outbox: store.outbox, clock, tenderMapped: deps.tenders.isMapped };
+  const refundDeps = {
+    refunds: store.refunds, sales: store.sales, outbox: store.outbox, clock, tenderMapped: deps.tenders.isMapped,
+    hold: (outboxId: number, refundId: string, detail: string) => deps.exceptions.hold('refund', outboxId, refundId, 'refund_exceeds_sale', detail),
+    collision: (refundId: string, first: string, second: string) => deps.exceptions.openReview('refund', refundId, 'id_collision', idCollision('refund', refundId, first, second)),
+  };
+  // Refunds that came before their sale are checked against it when it arrives.
+  const holdRefundsBeyond = (sales: readonly Sale[]): void => {
+    store.db.transaction(() => {
+      for (const sale of sales) {
+        for (const [refundId, detail] of refundsBeyondArrivedSale(sale.saleId, { sales: store.sales, refunds: store.refunds })) {
+          const row = store.outbox.byRef('refund', refundId);
+          if (!row || row.status !== 'pending') continue;
+          store.refunds.addFlag(refundId, 'refund_exceeds_sale');
+          deps.exceptions.hold('refund', row.id, refundId, 'refund_exceeds_sale', `refund ${refundId} of sale ${sale.saleId}: ${detail}`);
+        }
+      }
+    })();
+  };
   const build = (source: IntakeSource): Ingests => ({
-    sale: new BatchedIngest<Sale, AcceptedSale>(store.db, (sale) => storeSale(sale, saleDeps, source), (sales) => signals.emit('salesStored', sales)),
-    refund: new BatchedIngest<Refund, AcceptedRefund>(store.db, (refund) => storeRefund(refund, refundDeps, source), (refunds) => signals.emit('refundsStored', refunds)),
+    sale: new BatchedIngest<Sale, AcceptedSale>(store.db, (sale) => storeSale(sale, saleDeps, source), (sales) => {
+      holdRefundsBeyond(sales);
+      signals.emit('salesStored', sales);
+    }, store.storage),
+    refund: new BatchedIngest<Refund, AcceptedRefund>(store.db, (refund) => storeRefund(refund, refundDeps, source), (refunds) => signals.emit('refundsStored', refunds), store.storage),
   });
   const bySource = new Map<IntakeSource, Ingests>();
   return {

@@ -7,6 +7,8 @@ import { scopedLogger } from '../logging/logger.js';
 import type { KioskIdentity } from './auth.js';
 import type { RouteModule } from '../http/typed-app.js';
 import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
+import { FailedAuthLimiter } from '../http/failed-auth-limiter.js';
+import { DEFAULT_SOCKET_LIMITS, limitedServer, type SocketLimits } from '../http/socket-limits.js';
 
 const logger = scopedLogger('kiosk-api');
 
@@ -26,6 +28,10 @@ export interface KioskServerDeps {
   /** The kiosk a bearer token belongs to (the file's and the enrolled ones), or null. */
   identify(authorization: string | undefined): KioskIdentity | null;
   requestsPerMinute: number;
+  /** 1.1: 408 for a slow request, idle keep-alive closed, connections per address capped. */
+  sockets?: SocketLimits;
+  /** Wrong or missing tokens per address and minute before 429. */
+  failedAuthPerMinute?: number;
   accepting(): boolean;
   /** Route modules (sales, health, stock, …), each in its own file under routes/. */
   routes: readonly RouteModule[];
@@ -33,7 +39,10 @@ export interface KioskServerDeps {
 
 /** The kiosk LAN API, version 1.1: exactly docs/kiosk-api.md. */
 export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: false });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: false,
+    serverFactory: limitedServer(deps.sockets ?? DEFAULT_SOCKET_LIMITS),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(logger));
@@ -51,14 +60,22 @@ export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyIn
     }
   });
 
+  const failedAuth = new FailedAuthLimiter(deps.failedAuthPerMinute ?? 30);
   app.decorateRequest('kiosk', null);
   app.addHook('onRequest', async (request) => {
     if (!deps.accepting()) {
       throw new ApiError(503, 'unavailable', 'The agent is shutting down; keep the sale and retry.', undefined, { 'retry-after': '5' });
     }
     if (isPublic(request.url)) return;
+    const wait = failedAuth.blockedFor(request.ip);
+    if (wait !== null) {
+      throw new ApiError(429, 'rate_limited', `Too many failed authentications from this address; retry in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+    }
     const kiosk = deps.identify(request.headers.authorization);
-    if (!kiosk) throw new ApiError(401, 'unauthorized', 'Send this kiosk\'s token as "Authorization: Bearer <token>".');
+    if (!kiosk) {
+      failedAuth.failed(request.ip);
+      throw new ApiError(401, 'unauthorized', 'Send this kiosk\'s token as "Authorization: Bearer <token>".');
+    }
     request.kiosk = kiosk;
   });
 

@@ -14,6 +14,8 @@ export interface StoreSaleDeps {
   flags(sale: Sale): RaisedFlag[];
   /** After the flags are stored: open work items for a person (price review…). */
   afterStore?(sale: Sale, flags: readonly RaisedFlag[]): void;
+  /** The id was first used by another kiosk (1.1: raised for a person; the kiosk gets a plain 409). */
+  collision?(saleId: string, firstKioskId: string, kioskId: string): void;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface StoreSaleDeps {
 export function storeSale(sale: Sale, deps: StoreSaleDeps, source: 'kiosk' | 'cloudshelf' = 'kiosk'): IngestOutcome<AcceptedSale> {
   const { body, hash } = fingerprint(sale);
   const existing = deps.sales.find(sale.saleId);
+  if (existing && existing.kioskId !== sale.kioskId && source === 'kiosk') deps.collision?.(sale.saleId, existing.kioskId, sale.kioskId);
   const prior = priorOutcome(hash, existing, (receivedAt) => ({ saleId: sale.saleId, status: 'accepted' as const, receivedAt, flags: existing?.flags ?? [] }));
   if (prior) return prior;
   const now = deps.clock.now();

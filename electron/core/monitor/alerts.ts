@@ -102,7 +102,17 @@ export class AlertMonitor {
   }
 
   start(intervalMs = 30_000): void {
-    this.timer = setInterval(() => this.check(), intervalMs);
+    let failing = false;
+    this.timer = setInterval(() => {
+      try {
+        this.check();
+        failing = false;
+      } catch (err) {
+        // The status could not be read (database locked, disk full): /health says so; try next time.
+        if (!failing) logger.warn(`alert check failed: ${(err as Error).message}; retrying`);
+        failing = true;
+      }
+    }, intervalMs);
     this.timer.unref();
   }
 

@@ -15,12 +15,23 @@ import { AgentMetrics, type ReconciliationFigures } from './metrics.js';
 import { startMonitoring } from './monitoring.js';
 import { statusAnswer } from './status.js';
 
-export type HealthReporter = (counts?: OutboxCounts) => Health;
+export type HealthReporter = (counts?: OutboxCounts | null) => Health;
 
 /** The kiosk-facing health, from the outbox, Stok.ly's reachability, the last pulls and whether sales are taken. */
 export function healthReporter(deps: { config: Config; store: Store; stokly: StoklyClient; clock: Clock; version: string; accepting(): boolean }): HealthReporter {
   const { store } = deps;
-  return (counts = store.outbox.counts()) =>
+  // /health answers even when the database cannot be read: that is when it matters most.
+  const readOr = <T>(read: () => T, fallback: T): T => {
+    try {
+      const value = read();
+      store.storage.stepSucceeded('health');
+      return value;
+    } catch (err) {
+      store.storage.stepFailed('health', err);
+      return fallback;
+    }
+  };
+  return (counts = readOr<OutboxCounts | null>(() => store.outbox.counts(), null)) =>
     computeHealth({
       version: deps.version,
       counts,
@@ -28,8 +39,9 @@ export function healthReporter(deps: { config: Config; store: Store; stokly: Sto
       now: deps.clock.now(),
       stallAfterSeconds: deps.config.outbox.stallAfterSeconds,
       accepting: deps.accepting(),
-      lastStockSyncAt: iso(store.runs.get('stock').lastSuccessAt),
-      lastCatalogSyncAt: iso(store.runs.get('catalog').lastSuccessAt),
+      storageDown: store.storage.downReason,
+      lastStockSyncAt: readOr(() => iso(store.runs.get('stock').lastSuccessAt), null),
+      lastCatalogSyncAt: readOr(() => iso(store.runs.get('catalog').lastSuccessAt), null),
     });
 }
 

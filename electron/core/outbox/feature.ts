@@ -38,6 +38,7 @@ export function startOutbox(deps: OutboxFeatureDeps): { runner: OutboxRunner; st
       pauseQueue: (until) => stokly.gate.pauseUntil(until),
       pausedUntil: () => stokly.gate.pausedUntil(),
       offline: () => stokly.offline,
+      storage: store.storage,
     },
     {
       concurrency: config.outbox.concurrency,

@@ -3,6 +3,7 @@ import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
 import { scopedLogger } from '../logging/logger.js';
 import { backoffDelay } from './backoff.js';
 import type { SendResult } from './send-result.js';
+import type { StorageHealth } from '../storage/storage-health.js';
 
 const logger = scopedLogger('outbox');
 
@@ -29,6 +30,8 @@ export interface RunnerDeps {
   offline?(): boolean;
   random?: () => number;
   onResult?(row: OutboxRow, result: SendResult): void;
+  /** Where a failed database step is reported (logged once per episode). */
+  storage?: StorageHealth;
 }
 
 /**
@@ -44,14 +47,23 @@ export class OutboxRunner {
   /** While Stok.ly is down: the whole queue waits, doubling up to 30 s, between canary sends. */
   private offlineWaitMs = 0;
   private offlineUntil = 0;
+  /** Rows left `sending` by the last run still need recovering (the database may have refused at start). */
+  private recovered = false;
+  /** Send results the database could not record yet (disk full, locked): recorded on a later tick. */
+  private unapplied: Array<{ row: OutboxRow; result: SendResult }> = [];
 
   constructor(private readonly deps: RunnerDeps, private readonly options: RunnerOptions) {}
 
   start(): void {
-    const recovered = this.deps.outbox.recoverInterrupted(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
-    if (recovered) logger.warn(`${recovered} row(s) were being sent when the agent stopped: their outcome is unknown and will be looked up in Stok.ly before any repeat`);
     this.running = true;
     this.wake();
+  }
+
+  private recoverOnce(): void {
+    if (this.recovered) return;
+    const recovered = this.deps.outbox.recoverInterrupted(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
+    this.recovered = true;
+    if (recovered) logger.warn(`${recovered} row(s) were being sent when the agent stopped: their outcome is unknown and will be looked up in Stok.ly before any repeat`);
   }
 
   /** Stops claiming; waits up to `graceMs` for sends in flight. Rows still sending are recovered at next start. */
@@ -71,8 +83,13 @@ export class OutboxRunner {
   reconnected(): void {
     this.offlineWaitMs = 0;
     this.offlineUntil = 0;
-    const n = this.deps.outbox.makeDueNow(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
-    if (n) logger.info(`Stok.ly is back: ${n} waiting row(s) go now`);
+    try {
+      const n = this.deps.outbox.makeDueNow(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
+      if (n) logger.info(`Stok.ly is back: ${n} waiting row(s) go now`);
+    } catch (err) {
+      // Rows go at their own time instead; nothing is lost.
+      this.stepFailed(err);
+    }
     this.wake();
   }
 
@@ -86,14 +103,42 @@ export class OutboxRunner {
     try {
       do {
         this.again = false;
-        this.tick();
+        try {
+          this.tick();
+          this.deps.storage?.stepSucceeded('outbox poll');
+        } catch (err) {
+          // A locked or full disk must not stop the agent: try again after a poll interval.
+          this.stepFailed(err);
+          this.retryLater();
+          return;
+        }
       } while (this.again && this.running);
     } finally {
       this.ticking = false;
     }
   }
 
+  private stepFailed(err: unknown): void {
+    if (this.deps.storage) this.deps.storage.stepFailed('outbox poll', err);
+    else logger.error(`outbox poll failed: ${(err as Error).message}; retrying`);
+  }
+
+  private retryLater(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), Math.max(100, this.options.pollIntervalMs));
+    this.timer.unref();
+  }
+
   private tick(): void {
+    this.recoverOnce();
+    // Results that could not be recorded before come first; their rows stay `sending` meanwhile, so none is claimed twice.
+    while (this.unapplied.length) {
+      const first = this.unapplied[0];
+      if (!first) break;
+      this.apply(first.row, first.result);
+      this.unapplied.shift();
+    }
     const now = this.deps.clock.now();
     const rateLimited = this.deps.pausedUntil();
     const paused = rateLimited ?? (this.offlineUntil > now ? this.offlineUntil : null);
@@ -132,8 +177,18 @@ export class OutboxRunner {
       // Senders turn errors into results; this is a bug, kept as a retry so nothing is lost.
       result = { type: 'retry', error: `sender failed: ${(err as Error).message}`, outcomeUnknown: true };
     }
-    this.apply(row, result);
-    this.deps.onResult?.(row, result);
+    try {
+      this.apply(row, result);
+    } catch (err) {
+      this.unapplied.push({ row, result });
+      this.stepFailed(err);
+      return;
+    }
+    try {
+      this.deps.onResult?.(row, result);
+    } catch (err) {
+      this.stepFailed(err);
+    }
   }
 
   private apply(row: OutboxRow, result: SendResult): void {

@@ -23,7 +23,12 @@ export interface RefundSenderDeps {
 
 /** One refund → one credit note against its sale's order, looked up first when an earlier try's outcome is unknown. */
 export async function sendRefund(row: OutboxRow, deps: RefundSenderDeps): Promise<SendResult> {
-  const refund = refundSchema.parse(JSON.parse(row.payload));
+  let refund: Refund;
+  try {
+    refund = refundSchema.parse(JSON.parse(row.payload));
+  } catch (err) {
+    return resultFromError(err, false);
+  }
   const sale = row.parentRef ? deps.outbox.byRef('sale', row.parentRef) : undefined;
   if (!sale?.remoteId || sale.status !== 'done') {
     return { type: 'retry', error: `sale ${refund.saleId} is not in Stok.ly yet`, outcomeUnknown: row.outcomeUnknown };

@@ -1,6 +1,7 @@
 import type { ExceptionReason } from '../../../shared/exceptions.js';
 import { StoklyHttpError, StoklyNetworkError, StoklyResponseError } from '../stokly/errors.js';
 import { FilterValueError } from '../stokly/filter.js';
+import { ZodError } from 'zod';
 
 /** Every send ends in exactly one of these; the runner handles them in one exhaustive switch. */
 export type SendResult =
@@ -32,6 +33,11 @@ export function resultFromError(err: unknown, writeInFlight: boolean): SendResul
   }
   if (err instanceof StoklyResponseError) {
     return { type: 'retry', error: err.message, outcomeUnknown: writeInFlight };
+  }
+  // The stored document cannot be mapped (an amount out of range, a row stored by an older
+  // version that the contract now refuses): trying again gives the same answer, so a person decides.
+  if (err instanceof RangeError || err instanceof ZodError || err instanceof SyntaxError) {
+    return { type: 'permanent', reason: 'unpostable', error: err.message };
   }
   if (err instanceof FilterValueError) {
     return { type: 'permanent', reason: 'unknown_sku', error: err.message };

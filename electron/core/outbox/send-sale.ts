@@ -27,10 +27,15 @@ export interface SaleSenderDeps {
  * row records the step reached, so a crash between the two neither repeats nor skips one.
  */
 export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<SendResult> {
-  const sale = saleSchema.parse(JSON.parse(row.payload));
   let remoteId = row.remoteId;
   let outcomeUnknown = row.outcomeUnknown;
   let writeInFlight = false;
+  let sale: Sale;
+  try {
+    sale = saleSchema.parse(JSON.parse(row.payload));
+  } catch (err) {
+    return resultFromError(err, false);
+  }
   try {
     if (row.step === 'create') {
       const reference = sourceReferenceId(deps.storeId, sale.saleId);
@@ -41,8 +46,9 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
         const found = existing[0];
         if (found) {
           logger.info(`sale ${sale.saleId}: adopted existing order ${found.saleOrderId} after an unknown outcome`);
-          remoteId = found.saleOrderId;
+          // Recorded before it counts: if the database refuses, the next try looks it up again.
           deps.outbox.markCreated(row.id, found.saleOrderId, found.niceId == null ? null : String(found.niceId), deps.clock.now());
+          remoteId = found.saleOrderId;
         }
         outcomeUnknown = false;
       }
@@ -56,8 +62,10 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
         const body = saleToOrder(sale, { storeId: deps.storeId, channelId: deps.channelId, itemIds: resolution.itemIds, methods });
         writeInFlight = true;
         remoteId = await createSaleOrder(deps.client, body);
-        writeInFlight = false;
+        // Still "in flight" until recorded: a database that refuses this write (locked, full)
+        // must lead to a look-up before any repeat, never to a second order.
         deps.outbox.markCreated(row.id, remoteId, null, deps.clock.now());
+        writeInFlight = false;
         logger.info(`sale ${sale.saleId}: order ${remoteId} created`);
       }
     }

@@ -36,6 +36,7 @@ export async function acceptDocument<T extends { kioskId: string }, R extends { 
       void reply.code(200);
       return outcome.receipt;
     case 'conflict':
-      throw new ApiError(409, `${what.kind}_conflict`, `${what.kind === 'sale' ? 'Sale' : 'Refund'} ${what.id} was accepted at ${outcome.receivedAt} with a different body; a changed ${what.kind} needs a new id.`);
+      // 1.1: nothing about the other document (whose, when, what): the id may be another kiosk's.
+      throw new ApiError(409, `${what.kind}_conflict`, `This ${what.kind} id was used before for a different ${what.kind}; a changed ${what.kind} needs a new id.`);
   }
 }
