@@ -69,7 +69,7 @@ export async function buildAdminServer(deps: AdminServerDeps): Promise<FastifyIn
 
   // The UI's static files (below) are outside the scope whose routes must declare their answers.
   await app.register(async (scope) => {
-    enforceResponseContracts(scope, 'admin');
+    enforceResponseContracts(scope, 'admin', { guardAnswers: [421, 429] });
     const typed = scope.withTypeProvider<ZodTypeProvider>();
     for (const register of deps.routes) register(typed);
   });
