@@ -36,6 +36,8 @@ export const statusSchema = z.object({
   health: healthSchema,
   /** Outbox rows in each status (every status present, 0 when none). */
   counts: z.record(outboxStatusSchema, z.number().int()),
+  /** Refunds held until their sale is in Stok.ly: normal, not a stall, not a problem. */
+  waitingForSale: z.number().int(),
   stokly: z.object({
     online: z.boolean(),
     lastContactAt: z.string().nullable(),
@@ -68,6 +70,8 @@ export const outboxItemSchema = z.object({
   exceptionReason: z.string().nullable(),
   createdAt: z.string(),
   doneAt: z.string().nullable(),
+  /** A refund held until its sale is in Stok.ly (its own state: nothing is wrong). */
+  waitingForSale: z.boolean(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 

@@ -22,6 +22,13 @@ export function App() {
           <p>IT finds the token in the agent&rsquo;s data folder, in the file <code>admin-token</code>.</p>
         </Notice>
       );
+    case 'refused':
+      return (
+        <Notice tone="bad" title="The agent refused this sign-in link">
+          <p>The admin token in the link is not the agent&rsquo;s: it was changed, or the agent was installed again.</p>
+          <p>Open the window again from the agent (on the PC running it, the Shelfbridge icon or shortcut). If you use a bookmarked link, ask IT for the new one: it ends in <code>#token=…</code>.</p>
+        </Notice>
+      );
     case 'error':
       return <Notice tone="bad" title="Something is wrong with the app">{view.message}</Notice>;
     case 'connected':

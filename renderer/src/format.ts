@@ -29,3 +29,8 @@ export function formatAmount(minor: number, currency: string | null): string {
 export function ageOf(iso: string, now: number): string {
   return formatAge((now - Date.parse(iso)) / 1000);
 }
+
+/** "10:15" in this PC's clock: when figures on screen were fetched. */
+export function formatClock(at: Date): string {
+  return at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}

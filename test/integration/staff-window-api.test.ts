@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdminClient, type AdminClient } from '../../renderer/src/api/admin-client.js';
+import { AlertMonitor } from '../../electron/core/monitor/alerts.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
 
 /** The admin API as the staff window uses it, through the window's own client. */
@@ -89,5 +90,33 @@ describe('store facts for the window (GET /api/store)', () => {
     expect(facts.timeZone).toBe(h.agent.config.reconciliation.timeZone);
     const configured = Object.keys(h.agent.config.tenders);
     expect(facts.paymentMethods.flatMap((m) => m.tenders).sort()).toEqual([...configured].sort());
+  });
+});
+
+describe('a refund waiting for its sale is its own state', () => {
+  it('the store stays OK, no stall alert, the status counts it apart and the list marks it; its sale arriving clears it', async () => {
+    h = await startHarness({ config: { outbox: { stallAfterSeconds: 1 }, sync: { stockIntervalSeconds: 3600, catalogIntervalSeconds: 3600 } } });
+    await h.agent.sync('catalog');
+    const sale = h.sales().make({ lines: 1 });
+    const line = sale.lines[0]!;
+    const refund = {
+      refundId: `rf-${sale.saleId}`, saleId: sale.saleId, kioskId: sale.kioskId, occurredAt: new Date().toISOString(), currency: sale.currency,
+      lines: [{ sku: line.sku, quantity: 1, amount: line.unitPrice - line.discount, restock: false }],
+      payments: [{ tender: 'card', amount: line.unitPrice - line.discount }],
+    };
+    expect((await h.kiosk().post('/v1/refunds', refund)).status).toBe(201);
+    // Longer than the stall limit.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const status = await windowClient().status();
+    expect(status.health.status).toBe('ok');
+    expect(status.waitingForSale).toBe(1);
+    const alerts = new AlertMonitor(() => h.agent.status(), () => {}, { now: () => Date.now() }, 3_600_000, 1_000);
+    expect(alerts.check().map((a) => a.title)).not.toContain('Sales are not reaching Stok.ly');
+    const row = (await windowClient().outbox('all', 10)).find((r) => r.ref === refund.refundId)!;
+    expect(row).toMatchObject({ status: 'pending', waitingForSale: true });
+
+    expect((await h.kiosk().postSale(sale)).status).toBe(201);
+    await waitFor(() => h.agent.outbox.byRef('refund', refund.refundId)?.status === 'done', 10_000, 'refund posted after its sale');
+    expect((await windowClient().status()).waitingForSale).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ function status(over: { pending?: number; oldestAge?: number; stockAgoMs?: numbe
     storeId: 's', version: '1',
     health: { status: 'ok', version: '1', online: true, reasons: [], backlog: { pending: over.pending ?? 0, exceptions: 0, oldestPendingAgeSeconds: over.oldestAge ?? 0 }, lastStockSyncAt: stockAt, lastCatalogSyncAt: null },
     counts: { pending: 0, sending: 0, done: 0, exception: 0, voided: 0 },
+    waitingForSale: 0,
     stokly: { online: true, lastContactAt: null, pausedUntil: null },
     kioskApi: { url: '' },
     sync: { stock: run, catalog: run, cloudshelf: null },

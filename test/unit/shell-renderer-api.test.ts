@@ -64,6 +64,7 @@ const status = {
   storeId: 'store-1', version: '0.1.0',
   health: { status: 'ok', version: '0.1.0', online: true, reasons: [], backlog: { pending: 0, exceptions: 0, oldestPendingAgeSeconds: 0 }, lastStockSyncAt: null, lastCatalogSyncAt: null },
   counts: { pending: 0, sending: 0, done: 3, exception: 0, voided: 0 },
+  waitingForSale: 0,
   stokly: { online: true, lastContactAt: null, pausedUntil: null },
   kioskApi: { url: 'http://127.0.0.1:4780' },
   sync: {

@@ -12,6 +12,7 @@ function input(over: Partial<StatusInput> = {}): StatusInput {
   return {
     storeId: 'store-001', version: '1.2.3', now: NOW, kioskUrl: 'http://127.0.0.1:4780',
     counts: { pending: 2, sending: 1, done: 40, exception: 3, voided: 1, oldestPendingCreatedAt: NOW - 60_000 },
+    waitingForSale: 0,
     health: { status: 'degraded', version: '1.2.3', online: true, reasons: [], backlog: { pending: 3, exceptions: 3, oldestPendingAgeSeconds: 60 }, lastStockSyncAt: null, lastCatalogSyncAt: null },
     stokly: { online: true, lastContact: NOW - 5_000, pausedUntil: null },
     runs: { stock: run('stock', { lastSuccessAt: NOW - 30_000 }), catalog: run('catalog', { lastError: 'HTTP 503', lastErrorAt: NOW - 1_000 }), cloudshelf: null },

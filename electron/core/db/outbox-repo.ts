@@ -240,6 +240,20 @@ export class OutboxRepo {
     return oldest?.at ?? null;
   }
 
+  /** Refunds held because their sale is not (yet) in Stok.ly. */
+  countWaitingForSale(): number {
+    return this.prepare<[], { n: number }>(
+      `SELECT COUNT(*) AS n FROM outbox o WHERE o.kind = 'refund' AND o.status = 'pending' AND o.parent_ref IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.kind = 'sale' AND p.ref = o.parent_ref AND p.status = 'done')`,
+    ).get()?.n ?? 0;
+  }
+
+  /** Whether this row is a refund held until its sale is in Stok.ly. */
+  waitsForSale(row: OutboxRow): boolean {
+    if (row.kind !== 'refund' || row.status !== 'pending' || row.parentRef === null) return false;
+    return this.prepare<[string], { n: number }>(`SELECT 1 AS n FROM outbox WHERE kind = 'sale' AND ref = ? AND status = 'done'`).get(row.parentRef) === undefined;
+  }
+
   list(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): OutboxRow[] {
     const where = filter.status ? 'WHERE status = @status' : '';
     return this

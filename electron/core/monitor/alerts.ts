@@ -68,10 +68,11 @@ export class AlertMonitor {
     this.conditions = [
       {
         key: 'stalled',
-        active: (s) => s.health.backlog.pending > 0 && s.health.backlog.oldestPendingAgeSeconds * 1000 > this.stallAfterMs,
+        // Refunds held for their sale are not a stall: neither counted nor timed.
+        active: (s) => s.health.backlog.pending - s.waitingForSale > 0 && s.health.backlog.oldestPendingAgeSeconds * 1000 > this.stallAfterMs,
         alert: (s) => ({
           title: 'Sales are not reaching Stok.ly',
-          body: `${s.health.backlog.pending} sale(s) waiting, the oldest for ${minutes(s.health.backlog.oldestPendingAgeSeconds * 1000)} min. They are safe here and will be sent when Stok.ly is reachable.`,
+          body: `${s.health.backlog.pending - s.waitingForSale} sale(s) waiting, the oldest for ${minutes(s.health.backlog.oldestPendingAgeSeconds * 1000)} min. They are safe here and will be sent when Stok.ly is reachable.`,
         }),
         resolved: RESOLVED.stalled,
       },

@@ -113,6 +113,7 @@ export async function startMonitor(deps: MonitorFeatureDeps): Promise<MonitorFea
       now: clock.now(),
       kioskUrl: deps.kioskUrl,
       counts,
+      waitingForSale: store.outbox.countWaitingForSale(),
       health: deps.health(counts),
       stokly: { online: stokly.online, lastContact: stokly.lastContact, pausedUntil: stokly.gate.pausedUntil() },
       runs: { stock: store.runs.get('stock'), catalog: store.runs.get('catalog'), cloudshelf: config.cloudshelf ? store.runs.get('cloudshelf') : null },

@@ -10,6 +10,8 @@ export interface StatusInput {
   now: number;
   kioskUrl: string;
   counts: OutboxCounts;
+  /** Refunds held until their sale is in Stok.ly. */
+  waitingForSale: number;
   health: Health;
   stokly: { online: boolean; lastContact: number | null; pausedUntil: number | null };
   runs: { stock: SyncRun; catalog: SyncRun; cloudshelf: SyncRun | null };
@@ -31,6 +33,7 @@ export function statusAnswer(input: StatusInput): Status {
     version: input.version,
     health: input.health,
     counts: { pending: counts.pending, sending: counts.sending, done: counts.done, exception: counts.exception, voided: counts.voided },
+    waitingForSale: input.waitingForSale,
     stokly: { online: input.stokly.online, lastContactAt: iso(input.stokly.lastContact), pausedUntil: iso(input.stokly.pausedUntil) },
     kioskApi: { url: input.kioskUrl },
     sync: { stock: syncStatus(input.runs.stock), catalog: syncStatus(input.runs.catalog), cloudshelf: input.runs.cloudshelf && syncStatus(input.runs.cloudshelf) },

@@ -7,7 +7,9 @@ import { createQueryClient, fetchedAt } from '../data/query-client.js';
 import { useStatus } from '../data/queries.js';
 import { useServerEvents } from '../data/server-events.js';
 import { useHashRoute, type Route, type TabId } from '../hooks/useHashRoute.js';
+import { isUnreachable } from '../data/agent-state.js';
 import { ActorProvider } from './ActorProvider.js';
+import { AgentDownBanner } from './AgentDownBanner.js';
 import { AttentionView } from './attention/AttentionView.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Header } from './Header.js';
@@ -62,8 +64,11 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
     <>
       <Header storeId={status.data?.storeId ?? null} version={status.data?.version ?? null} inElectron={inElectron} />
       <Tabs items={tabs} selected={route.tab} onSelect={(tab) => navigate(defaultRoute(tab))} />
+      <section aria-label="Agent not answering" className="agent-down-region">
+        <AgentDownBanner />
+      </section>
       <main className="dashboard">
-        {status.error && <ErrorBanner message={status.error.message} lastUpdated={fetchedAt(status)} />}
+        {status.error && !isUnreachable(status.error) && <ErrorBanner message={status.error.message} lastUpdated={fetchedAt(status)} />}
         <TabPanel tab={route.tab}>
           {route.tab === 'status' && <OverdueChecks onOpen={() => navigate({ tab: 'checks' })} />}
           {route.tab === 'status' && <StatusView onOpenAttention={() => navigate({ tab: 'attention', exceptionId: null })} />}

@@ -6,6 +6,7 @@ import { StatusPill } from './StatusPill.js';
 
 /** An exception shows what went wrong in plain words and how to fix it; others the raw error. */
 function problem(item: OutboxItem): { text: string; fix: string | null } | null {
+  if (item.waitingForSale) return { text: 'Sent once its sale is in Stok.ly. Nothing to do.', fix: null };
   const reason = exceptionReasonSchema.safeParse(item.exceptionReason);
   if (item.status === 'exception' && reason.success) {
     const help = exceptionHelp[reason.data];
@@ -18,7 +19,7 @@ export function OutboxRow({ item, onRetry }: { item: OutboxItem; onRetry(item: O
   const issue = problem(item);
   return (
     <tr className={item.status === 'exception' ? 'row-exception' : undefined}>
-      <td><StatusPill status={item.status} outcomeUnknown={item.outcomeUnknown} /></td>
+      <td><StatusPill status={item.status} outcomeUnknown={item.outcomeUnknown} waitingForSale={item.waitingForSale} /></td>
       <td>
         <span className="mono">{item.ref}</span>
         {item.kind === 'refund' && <span className="subtle"> (refund)</span>}

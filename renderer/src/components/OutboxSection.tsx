@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { OutboxItem } from '../../../shared/admin-api.js';
 import type { OutboxFilter } from '../api/admin-client.js';
+import { NotLoaded } from './NotLoaded.js';
 import { OutboxTable } from './OutboxTable.js';
 
 const filters: Array<{ value: OutboxFilter; label: string }> = [
@@ -10,8 +11,9 @@ const filters: Array<{ value: OutboxFilter; label: string }> = [
   { value: 'done', label: 'Sent only' },
 ];
 
-export function OutboxSection({ items, filter, onFilter, onRetry }: {
+export function OutboxSection({ items, error, filter, onFilter, onRetry }: {
   items: OutboxItem[] | null;
+  error: Error | null;
   filter: OutboxFilter;
   onFilter(filter: OutboxFilter): void;
   onRetry(id: number): Promise<void>;
@@ -38,7 +40,7 @@ export function OutboxSection({ items, filter, onFilter, onRetry }: {
         </label>
       </div>
       <p className="live-message" role="status">{message}</p>
-      {items === null ? <p role="status">Loading…</p> : <OutboxTable items={items} onRetry={retry} />}
+      {items === null ? <NotLoaded error={error} /> : <OutboxTable items={items} onRetry={retry} />}
     </section>
   );
 }

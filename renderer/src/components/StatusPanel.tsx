@@ -1,5 +1,5 @@
 import type { Status } from '../../../shared/admin-api.js';
-import { formatAge, formatTime } from '../format.js';
+import { formatAge, formatClock, formatTime } from '../format.js';
 import { HealthBadge } from './HealthBadge.js';
 import { StatCard } from './StatCard.js';
 import { SyncRunLine } from './SyncRunLine.js';
@@ -12,7 +12,9 @@ export function StatusPanel({ status, updatedAt, stale, onOpenAttention }: {
 }) {
   if (!status) return <p role="status">Loading the agent&rsquo;s status…</p>;
   const { health } = status;
-  const { pending, oldestPendingAgeSeconds } = health.backlog;
+  const { oldestPendingAgeSeconds } = health.backlog;
+  const held = status.waitingForSale;
+  const pending = health.backlog.pending - held;
   const open = status.exceptions.open;
   const cloudshelfIssues = status.exceptions.cloudshelfIssues;
   return (
@@ -20,19 +22,29 @@ export function StatusPanel({ status, updatedAt, stale, onOpenAttention }: {
       <h2 id="status-heading">Status</h2>
       <div className="cards">
         <StatCard id="card-health" label="Overall health">
-          <HealthBadge status={health.status} />
+          {stale ? (
+            <>
+              <span className="badge badge-unknown">Not known now</span>
+              <p className="card-detail">The agent is not answering.</p>
+            </>
+          ) : <HealthBadge status={health.status} />}
         </StatCard>
         <StatCard id="card-online" label="Stok.ly connection">
-          <span className={`badge ${health.online ? 'badge-ok' : 'badge-down'}`}>
-            <span aria-hidden="true">{health.online ? '● ' : '○ '}</span>
-            {health.online ? 'Online' : 'Offline'}
-          </span>
+          {stale ? (
+            <span className="badge badge-unknown">Not known now</span>
+          ) : (
+            <span className={`badge ${health.online ? 'badge-ok' : 'badge-down'}`}>
+              <span aria-hidden="true">{health.online ? '● ' : '○ '}</span>
+              {health.online ? 'Online' : 'Offline'}
+            </span>
+          )}
           <p className="card-detail">Last contact: {formatTime(status.stokly.lastContactAt)}</p>
           {status.stokly.pausedUntil && <p className="card-detail">Paused by Stok.ly until {formatTime(status.stokly.pausedUntil)}</p>}
         </StatCard>
         <StatCard id="card-backlog" label="Waiting to send">
           <p className="figure">{pending}</p>
           <p className="card-detail">{pending === 0 ? 'Nothing waiting.' : `Oldest waiting ${formatAge(oldestPendingAgeSeconds)}.`}</p>
+          {held > 0 && <p className="card-detail">{held === 1 ? 'One refund waits for its sale' : `${held} refunds wait for their sales`} to reach Stok.ly first. That is normal.</p>}
         </StatCard>
         <StatCard id="card-exceptions" label="Needs attention">
           <p className={`figure ${open > 0 ? 'figure-bad' : ''}`}>{open}</p>
@@ -50,7 +62,9 @@ export function StatusPanel({ status, updatedAt, stale, onOpenAttention }: {
           {status.sync.cloudshelf && <SyncRunLine label="Cloudshelf" run={status.sync.cloudshelf} />}
         </StatCard>
       </div>
-      <p className="subtle" aria-live="polite">Updated {updatedAt ? updatedAt.toLocaleTimeString() : '—'}</p>
+      <p className={stale ? 'as-of' : 'subtle'} aria-live="polite">
+        {stale ? `Figures as of ${updatedAt ? formatClock(updatedAt) : '—'}: the agent is not answering, so they may have changed.` : `Updated ${updatedAt ? updatedAt.toLocaleTimeString() : '—'}`}
+      </p>
     </section>
   );
 }

@@ -8,7 +8,9 @@ const labels: Record<OutboxItem['status'], string> = {
   voided: 'Voided',
 };
 
-export function StatusPill({ status, outcomeUnknown }: { status: OutboxItem['status']; outcomeUnknown: boolean }) {
+export function StatusPill({ status, outcomeUnknown, waitingForSale = false }: { status: OutboxItem['status']; outcomeUnknown: boolean; waitingForSale?: boolean }) {
+  // A refund held for its sale is normal: its own words, not a plain "Waiting".
+  if (waitingForSale) return <span className="pill pill-held">Waiting for its sale</span>;
   return (
     <span className={`pill pill-${status}`}>
       {labels[status]}

@@ -18,7 +18,7 @@ export function StatusView({ onOpenAttention }: { onOpenAttention(): void }) {
     <>
       {outbox.error && !status.error && <ErrorBanner message={outbox.error.message} lastUpdated={fetchedAt(outbox)} />}
       <StatusPanel status={status.data ?? null} updatedAt={fetchedAt(status)} stale={status.error !== null} onOpenAttention={onOpenAttention} />
-      <OutboxSection items={outbox.data ?? null} filter={filter} onFilter={setFilter} onRetry={async (id) => { await retry.mutateAsync(id); }} />
+      <OutboxSection items={outbox.data ?? null} error={outbox.error} filter={filter} onFilter={setFilter} onRetry={async (id) => { await retry.mutateAsync(id); }} />
     </>
   );
 }

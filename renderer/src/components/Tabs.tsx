@@ -36,7 +36,7 @@ export function Tabs({ items, selected, onSelect }: { items: readonly TabItem[];
   };
 
   return (
-    <div className="tabs-bar">
+    <nav className="tabs-bar" aria-label="Views">
       <div role="tablist" aria-label="Views" className="tabs">
         {items.map((item, index) => {
           const active = item.id === selected;
@@ -67,6 +67,6 @@ export function Tabs({ items, selected, onSelect }: { items: readonly TabItem[];
           );
         })}
       </div>
-    </div>
+    </nav>
   );
 }

@@ -7,6 +7,8 @@ export type ConnectionView =
   | { kind: 'connected'; connection: AdminConnection; inElectron: boolean }
   | { kind: 'waiting'; message: string; retryAt: string | null }
   | { kind: 'no-token' }
+  /** The agent answered 401: the token this window holds is not (or no longer) the agent's. */
+  | { kind: 'refused' }
   | { kind: 'error'; message: string };
 
 const shellRetryMs = 2_000;
@@ -62,7 +64,7 @@ export function useAdminConnection(): { view: ConnectionView; forgetToken(): voi
 
   const forgetToken = useCallback(() => {
     window.sessionStorage.removeItem(tokenStorageKey);
-    if (!electronBridge()) setView({ kind: 'no-token' });
+    if (!electronBridge()) setView({ kind: 'refused' });
   }, []);
 
   return { view, forgetToken };

@@ -27,7 +27,7 @@ export function exceptionRoutes(deps: { exceptions: ExceptionsRepo; service: Exc
       notes: deps.exceptions.notes(e.id),
       audit: deps.audit.forSubject(e.subjectKind, e.subjectRef),
       document: row ? (JSON.parse(row.payload) as unknown) : null,
-      outbox: row ? toOutboxItem(row) : null,
+      outbox: row ? toOutboxItem(row, deps.outbox.waitsForSale(row)) : null,
     };
   };
   // An action may find the item gone (404), closed or not waiting (409), or name an item Stok.ly lacks (422).

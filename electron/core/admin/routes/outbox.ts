@@ -11,12 +11,12 @@ import { adminErrors } from '../responses.js';
 const logger = scopedLogger('admin-outbox');
 
 
-export function toOutboxItem(r: OutboxRow): OutboxItem {
+export function toOutboxItem(r: OutboxRow, waitingForSale: boolean): OutboxItem {
   return {
     id: r.id, kind: r.kind, ref: r.ref, status: r.status, step: r.step, attempts: r.attempts,
     nextAttemptAt: new Date(r.nextAttemptAt).toISOString(), lastAttemptAt: iso(r.lastAttemptAt),
     lastError: r.lastError, outcomeUnknown: r.outcomeUnknown, remoteId: r.remoteId,
-    exceptionReason: r.exceptionReason, createdAt: new Date(r.createdAt).toISOString(), doneAt: iso(r.doneAt),
+    exceptionReason: r.exceptionReason, createdAt: new Date(r.createdAt).toISOString(), doneAt: iso(r.doneAt), waitingForSale,
   };
 }
 
@@ -24,7 +24,7 @@ export function toOutboxItem(r: OutboxRow): OutboxItem {
 export function outboxRoutes(deps: { outbox: OutboxRepo; clock: { now(): number }; wakeRunner(): void }): RouteModule {
   return (app) => {
     app.get('/api/outbox', { schema: { querystring: outboxQuerySchema, response: { 200: outboxListSchema, ...errorResponses(400), ...adminErrors } } }, async (request) => ({
-      items: deps.outbox.list(request.query).map(toOutboxItem),
+      items: deps.outbox.list(request.query).map((r) => toOutboxItem(r, deps.outbox.waitsForSale(r))),
     }));
     app.post('/api/outbox/:id/retry', { schema: { params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: outboxItemSchema, ...errorResponses(400, 409), ...adminErrors } } }, async (request) => {
       const notRetryable = () => new DomainError('conflict', 'not_retryable', `Outbox row ${request.params.id} does not exist or is not waiting (done or voided rows are final).`);
@@ -33,7 +33,7 @@ export function outboxRoutes(deps: { outbox: OutboxRepo; clock: { now(): number 
       deps.wakeRunner();
       const row = deps.outbox.get(request.params.id);
       if (!row) throw notRetryable();
-      return toOutboxItem(row);
+      return toOutboxItem(row, deps.outbox.waitsForSale(row));
     });
   };
 }

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { ActionFailure } from '../../hooks/useExceptionAction.js';
+import { useActionsDisabled } from '../../data/agent-state.js';
 import { ActionError } from './ActionError.js';
 
 /** The frame every exception action shares: a labelled form, its submit, and the agent's refusal. */
@@ -11,6 +12,7 @@ export function ActionCard({ title, danger = false, failure, onSubmit, children 
   children: ReactNode;
 }) {
   const heading = useId();
+  const off = useActionsDisabled();
   return (
     <form
       className={danger ? 'action-card action-danger' : 'action-card'}
@@ -21,7 +23,8 @@ export function ActionCard({ title, danger = false, failure, onSubmit, children 
       }}
     >
       <h4 id={heading}>{title}</h4>
-      {children}
+      {/* Every control is off while the agent does not answer. */}
+      <fieldset className="action-fields" disabled={off}>{children}</fieldset>
       <ActionError failure={failure} />
     </form>
   );

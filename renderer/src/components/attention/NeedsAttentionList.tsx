@@ -3,6 +3,7 @@ import type { ExceptionItem } from '../../../../shared/admin-api.js';
 import { fetchedAt } from '../../data/query-client.js';
 import { useCloudshelfIssues, useExceptions } from '../../data/queries.js';
 import { ErrorBanner } from '../ErrorBanner.js';
+import { NotLoaded } from '../NotLoaded.js';
 import { CloudshelfIssuesSummary } from './CloudshelfIssuesSummary.js';
 import { ExceptionCard } from './ExceptionCard.js';
 
@@ -24,7 +25,7 @@ export function NeedsAttentionList({ focusId }: { focusId: number | null }) {
       <p className="intro">Sales and refunds that wait for a person. Each says why and what fixes it; open one to act on it.</p>
       {list.error && <ErrorBanner message={list.error.message} lastUpdated={fetchedAt(list)} />}
       {items === null ? (
-        <p role="status">Loading…</p>
+        <NotLoaded error={list.error} />
       ) : items.length === 0 ? (
         <p className="all-clear" role="status"><span aria-hidden="true">✓ </span>Nothing needs you right now.</p>
       ) : (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { fetchedAt } from '../../data/query-client.js';
 import { useFlags, useStatus } from '../../data/queries.js';
 import { ErrorBanner } from '../ErrorBanner.js';
+import { NotLoaded } from '../NotLoaded.js';
 import { FlagFilter } from './FlagFilter.js';
 import { FlagTable } from './FlagTable.js';
 import { SyncControls } from './SyncControls.js';
@@ -20,7 +21,7 @@ export function StockView() {
         <p className="intro">Sales the kiosks made that did not match Stok.ly. They were all accepted; these are for checking stock and prices.</p>
         <FlagFilter counts={status.data?.flags ?? {}} selected={flag} onSelect={setFlag} />
         {flags.error && <ErrorBanner message={flags.error.message} lastUpdated={fetchedAt(flags)} />}
-        {flags.data === undefined ? <p role="status">Loading…</p> : <FlagTable items={flags.data} filtered={flag !== null} />}
+        {flags.data === undefined ? <NotLoaded error={flags.error} /> : <FlagTable items={flags.data} filtered={flag !== null} />}
       </section>
     </>
   );

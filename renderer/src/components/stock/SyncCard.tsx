@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { SyncRunStatus } from '../../../../shared/admin-api.js';
+import { useActionsDisabled } from '../../data/agent-state.js';
 import { formatTime } from '../../format.js';
 import { lastRunFailed } from '../SyncRunLine.js';
 
@@ -14,6 +15,7 @@ export function SyncCard({ title, what, button, run, onSync }: {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const id = useId();
+  const off = useActionsDisabled();
   const failed = run ? lastRunFailed(run) : false;
   return (
     <section className="card" aria-labelledby={id}>
@@ -28,7 +30,7 @@ export function SyncCard({ title, what, button, run, onSync }: {
       )}
       <button
         type="button"
-        disabled={busy}
+        disabled={busy || off}
         onClick={() => {
           setBusy(true);
           setMessage(null);

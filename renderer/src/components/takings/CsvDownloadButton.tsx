@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useActionsDisabled } from '../../data/agent-state.js';
 
 /**
  * The CSV needs the bearer token, so a plain link cannot fetch it: fetch it here and save the
@@ -7,12 +8,13 @@ import { useState } from 'react';
 export function CsvDownloadButton({ fileName, load }: { fileName: string; load(): Promise<Blob> }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const off = useActionsDisabled();
   return (
     <div className="csv-download">
       <button
         type="button"
         className="button-secondary"
-        disabled={busy}
+        disabled={busy || off}
         onClick={() => {
           setBusy(true);
           setError('');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AdminApiError } from '../../api/transport.js';
+import { useActionsDisabled } from '../../data/agent-state.js';
 import { useApi } from '../../data/ApiProvider.js';
 import { fetchedAt } from '../../data/query-client.js';
 import { useReport, useVersions } from '../../data/queries.js';
@@ -17,6 +18,7 @@ import { VersionSelect } from './VersionSelect.js';
 /** Finance: one trading day's kiosk takings against Stok.ly, by tender, with the differences explained. */
 export function TakingsView({ initialDay }: { initialDay?: string } = {}) {
   const api = useApi();
+  const off = useActionsDisabled();
   const { timeZone, learn } = useStoreTimeZone();
   const [picked, setPicked] = useState<string | null>(initialDay ?? null);
   const [version, setVersion] = useState<number | null>(null);
@@ -65,7 +67,7 @@ export function TakingsView({ initialDay }: { initialDay?: string } = {}) {
           />
         )}
         {version === null && (
-          <button type="button" className="button-secondary" onClick={() => void loaded.refetch()}>Check again now</button>
+          <button type="button" className="button-secondary" disabled={off} onClick={() => void loaded.refetch()}>Check again now</button>
         )}
       </div>
       {error && notFound && (

@@ -2,12 +2,15 @@ import type { Figures, ReconciliationReport, TenderRow } from '../../../../share
 import { formatAmount } from '../../format.js';
 import { VarianceAmount } from './VarianceAmount.js';
 
+/** Net, with its sales and refunds beneath: two columns per side, so the table fits 1100 px. */
 function FigureCells({ f, currency }: { f: Figures; currency: string | null }) {
   return (
     <>
-      <td className="num">{formatAmount(f.sales, currency)}</td>
-      <td className="num">{formatAmount(f.refunds, currency)}</td>
-      <td className="num strong">{formatAmount(f.net, currency)}</td>
+      <td className="num">
+        <span className="strong">{formatAmount(f.net, currency)}</span>
+        <span className="cell-note figure-parts">{formatAmount(f.sales, currency)} sales</span>
+        <span className="cell-note figure-parts">− {formatAmount(f.refunds, currency)} refunds</span>
+      </td>
       <td className="num">{f.count}</td>
     </>
   );
@@ -30,15 +33,14 @@ export function TenderTable({ report }: { report: ReconciliationReport }) {
           <caption className="visually-hidden">Kiosk takings against Stok.ly, per tender; variance is Stok.ly minus kiosk</caption>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2}>Tender</th>
-              <th scope="col" rowSpan={2}>Ledger</th>
-              <th scope="colgroup" colSpan={4} className="group-head">Kiosks</th>
-              <th scope="colgroup" colSpan={4} className="group-head">Stok.ly</th>
+              <th scope="col" rowSpan={2}>Tender and ledger</th>
+              <th scope="colgroup" colSpan={2} className="group-head">Kiosks</th>
+              <th scope="colgroup" colSpan={2} className="group-head">Stok.ly</th>
               <th scope="col" rowSpan={2} className="num">Variance</th>
             </tr>
             <tr>
-              <th scope="col" className="num">Sales</th><th scope="col" className="num">Refunds</th><th scope="col" className="num">Net</th><th scope="col" className="num">Count</th>
-              <th scope="col" className="num">Sales</th><th scope="col" className="num">Refunds</th><th scope="col" className="num">Net</th><th scope="col" className="num">Count</th>
+              <th scope="col" className="num">Net</th><th scope="col" className="num">Count</th>
+              <th scope="col" className="num">Net</th><th scope="col" className="num">Count</th>
             </tr>
           </thead>
           <tbody>
@@ -46,10 +48,9 @@ export function TenderTable({ report }: { report: ReconciliationReport }) {
               <tr key={row.key} className={row.variance !== 0 ? 'row-variance' : undefined}>
                 <th scope="row">
                   <span className="mono">{tenderName(row)}</span>
-                  {row.method !== null && row.tenders.length > 0 && <p className="cell-note">Stok.ly method {row.method}</p>}
+                  <p className="cell-note">Ledger: {row.ledger}{row.method !== null && row.tenders.length > 0 && <>, Stok.ly method {row.method}</>}</p>
                   {row.note && <p className="cell-note">{row.note}</p>}
                 </th>
-                <td>{row.ledger}</td>
                 <FigureCells f={row.kiosk} currency={currency} />
                 <FigureCells f={row.stokly} currency={currency} />
                 <td className="num"><VarianceAmount minor={row.variance} currency={currency} /></td>
@@ -58,7 +59,7 @@ export function TenderTable({ report }: { report: ReconciliationReport }) {
           </tbody>
           <tfoot>
             <tr className={totals.variance !== 0 ? 'row-variance' : undefined}>
-              <th scope="row" colSpan={2}>Total</th>
+              <th scope="row">Total</th>
               <FigureCells f={totals.kiosk} currency={currency} />
               <FigureCells f={totals.stokly} currency={currency} />
               <td className="num"><VarianceAmount minor={totals.variance} currency={currency} /></td>
