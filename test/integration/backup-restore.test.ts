@@ -65,7 +65,7 @@ describe('daily backups and restore', () => {
 
   it('npm run agent -- restore <file> refuses while the agent runs (exit 1)', () => {
     const config = join(h.dataDir, 'config-for-cli.json');
-    writeFileSync(config, JSON.stringify({ ...h.agent.config, dataDir: h.dataDir }));
+    writeFileSync(config, JSON.stringify({ ...h.agent.config, dataDir: h.dataDir }), { mode: 0o600 });
     const backup = h.agent.backups.list().at(-1)!;
     const root = join(import.meta.dirname, '..', '..');
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'electron', 'headless.ts'), 'restore', backup, '--config', config], { cwd: root, encoding: 'utf8' });
