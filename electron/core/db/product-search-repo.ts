@@ -29,7 +29,7 @@ const toHit = (r: HitRow): ProductHit => ({
 });
 
 /**
- * The product master searched as a person types: any part of the SKU, name or barcode (the
+ * The product master searched, while a person types, by any part of the SKU, name or barcode (the
  * migration 0140 trigram index), exact SKU first, active before inactive, then best match.
  * Under three characters, SKUs starting with the text (the SKU index).
  */
