@@ -58,6 +58,8 @@ async function loadSecrets(userData: string): Promise<ShellSecrets> {
     ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
   });
   try {
+    // Created once, before loading, so the start message carries it (personal-data encryption).
+    await store.generatedKey('personalDataKey').catch((err: unknown) => logger.warn(`personal-data key: ${(err as Error).message}`));
     const { secrets, warning } = await store.loadAdoptingEnv(process.env);
     if (warning) logger.warn(warning);
     return secrets;

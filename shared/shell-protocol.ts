@@ -11,6 +11,8 @@ export const shellToCoreSchema = z.discriminatedUnion('type', [
     secrets: z.object({
       stoklySecretKey: z.string().optional(),
       cloudshelfApiKey: z.string().optional(),
+      /** From the shell's secret store (electron/shell/secret-store.ts); absent without one. */
+      personalDataKey: z.string().optional(),
     }),
   }),
   z.object({ type: z.literal('stop') }),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shellToCoreSchema, type CoreToShell } from '../../shared/shell-protocol.js';
+import { shellToCoreSchema, type CoreToShell, type ShellToCore } from '../../shared/shell-protocol.js';
 import { loadConfigFile, resolveSecrets, type Config, type Secrets } from './config.js';
 
 /**
@@ -15,7 +15,7 @@ export interface ParentPort {
   postMessage(message: CoreToShell): void;
 }
 
-type StartMessage = { configPath: string; secrets: { stoklySecretKey?: string | undefined; cloudshelfApiKey?: string | undefined } };
+type StartMessage = Omit<Extract<ShellToCore, { type: 'start' }>, 'type'>;
 
 export interface EntryDeps {
   loadConfig(path: string): Config;

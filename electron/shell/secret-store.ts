@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -10,17 +11,28 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
+/** A 256-bit key, base64: what `generatedKey` creates (AES-256-GCM in the core). */
+const generatedKeySchema = z.base64().refine((b64) => Buffer.from(b64, 'base64').length === 32, 'a 32-byte key');
+
 const secretsSchema = z.strictObject({
   stoklySecretKey: z.string().min(1).optional(),
   cloudshelfApiKey: z.string().min(1).optional(),
+  /** Encrypts customers' personal data in the database; created by the shell, never typed in. */
+  personalDataKey: generatedKeySchema.optional(),
 });
 export type ShellSecrets = z.infer<typeof secretsSchema>;
+
+/** The secrets a person enters (Settings screen, environment); the others the shell creates. */
+export const enterableSecrets = ['stoklySecretKey', 'cloudshelfApiKey'] as const;
+export type EnterableSecret = (typeof enterableSecrets)[number];
+/** Keys the shell creates once and keeps; a person never sees them. */
+export type GeneratedSecret = Exclude<keyof ShellSecrets, EnterableSecret>;
 
 /** Environment variables IT may set on first run; the shell then keeps them encrypted. */
 export const secretEnvVars = {
   stoklySecretKey: 'SHELFBRIDGE_STOKLY_SECRET_KEY',
   cloudshelfApiKey: 'SHELFBRIDGE_CLOUDSHELF_API_KEY',
-} as const satisfies Record<keyof ShellSecrets, string>;
+} as const satisfies Record<EnterableSecret, string>;
 
 export interface LoadedSecrets {
   secrets: ShellSecrets;
@@ -79,7 +91,7 @@ export class SecretStore {
    */
   async loadAdoptingEnv(env: Record<string, string | undefined>): Promise<LoadedSecrets> {
     const fromEnv: ShellSecrets = {};
-    for (const [key, name] of Object.entries(secretEnvVars) as Array<[keyof ShellSecrets, string]>) {
+    for (const [key, name] of Object.entries(secretEnvVars) as Array<[EnterableSecret, string]>) {
       const value = env[name]?.trim();
       if (value) fromEnv[key] = value;
     }
@@ -95,8 +107,49 @@ export class SecretStore {
       warning = `stored secrets could not be read (${(err as Error).message}); using the environment`;
     }
     const merged: ShellSecrets = { ...stored, ...fromEnv };
-    const changed = (Object.keys(fromEnv) as Array<keyof ShellSecrets>).some((k) => stored[k] !== fromEnv[k]);
+    const changed = (Object.keys(fromEnv) as EnterableSecret[]).some((k) => stored[k] !== fromEnv[k]);
     if (changed) await this.save(merged);
     return { secrets: merged, warning };
+  }
+
+  /**
+   * Enters or replaces secrets (the Settings screen); the others stay as they are. Refuses
+   * without real encryption: a secret typed in must never land on disk readable.
+   */
+  async replace(values: Partial<Record<EnterableSecret, string>>): Promise<ShellSecrets> {
+    const current = await this.load();
+    const next: ShellSecrets = { ...current };
+    for (const key of enterableSecrets) {
+      const value = values[key]?.trim();
+      if (value) next[key] = value;
+    }
+    await this.save(next);
+    return next;
+  }
+
+  /** Which entered secrets are stored: yes or no only, never the values (for the Settings screen). */
+  async presence(): Promise<Record<EnterableSecret, boolean>> {
+    let stored: ShellSecrets = {};
+    try {
+      stored = await this.load();
+    } catch {
+      // An unreadable file holds nothing usable: the screen offers to enter them again.
+    }
+    return { stoklySecretKey: Boolean(stored.stoklySecretKey), cloudshelfApiKey: Boolean(stored.cloudshelfApiKey) };
+  }
+
+  /**
+   * A key the shell creates on first use and keeps encrypted (e.g. `personalDataKey`, handed
+   * to the core in the start message). Null when the OS secret store is unavailable: a key
+   * that cannot be kept would change every run, so the core uses its own key file instead.
+   */
+  async generatedKey(name: GeneratedSecret): Promise<string | null> {
+    if (!(await this.canEncrypt())) return null;
+    const current = await this.load();
+    const existing = current[name];
+    if (existing) return existing;
+    const created = randomBytes(32).toString('base64');
+    await this.save({ ...current, [name]: created });
+    return created;
   }
 }

@@ -128,4 +128,42 @@ describe('secret store', () => {
     writeFileSync(path, await fake.encryptStringAsync(JSON.stringify({ password: 'x' })));
     await expect(new SecretStore(path, fake).load()).rejects.toBeInstanceOf(SecretStoreError);
   });
+
+  it('Settings replaces one secret, keeps the others, and only says which are set', async () => {
+    const store = new SecretStore(path, new FakeSafeStorage());
+    expect(await store.presence()).toEqual({ stoklySecretKey: false, cloudshelfApiKey: false });
+    await store.save({ stoklySecretKey: 'old-secret', cloudshelfApiKey: cloudshelfKey });
+    await store.replace({ stoklySecretKey: `  ${stoklySecret}  `, cloudshelfApiKey: '' });
+    expect(await store.load()).toEqual({ stoklySecretKey: stoklySecret, cloudshelfApiKey: cloudshelfKey });
+    expect(await store.presence()).toEqual({ stoklySecretKey: true, cloudshelfApiKey: true });
+    expectNoPlainText();
+  });
+
+  it('Settings refuses to store a secret without real encryption', async () => {
+    const fake = new FakeSafeStorage();
+    fake.available = false;
+    await expect(new SecretStore(path, fake).replace({ stoklySecretKey: stoklySecret })).rejects.toBeInstanceOf(SecretStoreError);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('creates the personal-data key once, keeps it encrypted, and hands the same one back', async () => {
+    const store = new SecretStore(path, new FakeSafeStorage());
+    await store.save({ stoklySecretKey: stoklySecret });
+    const key = await store.generatedKey('personalDataKey');
+    expect(key).not.toBeNull();
+    expect(Buffer.from(key ?? '', 'base64')).toHaveLength(32);
+    expect(readFileSync(path).includes(Buffer.from(key ?? ''))).toBe(false);
+    expect(await new SecretStore(path, new FakeSafeStorage()).generatedKey('personalDataKey')).toBe(key);
+    const loaded = await store.loadAdoptingEnv({});
+    expect(loaded.secrets).toEqual({ stoklySecretKey: stoklySecret, personalDataKey: key });
+    // Entering secrets later keeps the key: losing it would lose unsent customers' details.
+    await store.replace({ cloudshelfApiKey: cloudshelfKey });
+    expect((await store.load()).personalDataKey).toBe(key);
+  });
+
+  it('creates no personal-data key it could not keep', async () => {
+    const fake = withBackend(new FakeSafeStorage(), 'basic_text');
+    expect(await new SecretStore(path, fake).generatedKey('personalDataKey')).toBeNull();
+    expect(existsSync(path)).toBe(false);
+  });
 });
