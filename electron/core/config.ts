@@ -174,6 +174,17 @@ export const configSchema = z.strictObject({
     /** Bearer token Prometheus sends (authorization.credentials); its own, not the admin token. */
     token: z.string().min(16, 'must be at least 16 characters'),
   }).optional(),
+  /** The agent's log file, <dataDir>/logs/agent.log (the level is `logLevel`). */
+  logging: z.strictObject({
+    /** text: one readable line per event; json: one JSON object per line, for a log shipper. */
+    format: z.enum(['text', 'json']).default('text'),
+    /** The file rotates to agent.1.log when it passes this size. */
+    maxFileSizeMb: z.number().int().min(1).max(1024).default(5),
+    /** Rotated files kept (agent.1.log … agent.N.log). */
+    keepFiles: z.number().int().min(1).max(100).default(5),
+    /** Rotated files older than this are deleted even within keepFiles (logs can name customers). */
+    keepDays: z.number().int().min(1).max(3650).default(30),
+  }).default({ format: 'text', maxFileSizeMb: 5, keepFiles: 5, keepDays: 30 }),
   alerts: z.strictObject({
     webhook: z.strictObject({
       url: z.url({ message: 'must be the webhook URL, e.g. https://hooks.slack.com/services/…' }),

@@ -16,7 +16,7 @@ import { RunningFeatures } from './features/running.js';
 import { EventHub } from './kiosk/event-hub.js';
 import { startKioskApi } from './kiosk/feature.js';
 import { startIntake } from './kiosk/intake.js';
-import { configureLogging, scopedLogger } from './logging/logger.js';
+import { configureLogging, loggingOptions, scopedLogger } from './logging/logger.js';
 import { healthReporter, startMetrics, startMonitor } from './monitor/feature.js';
 import { startOutbox } from './outbox/feature.js';
 import { Scheduler } from './schedule.js';
@@ -42,7 +42,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
   const clock = options.clock ?? systemClock;
   const version = agentVersion();
   privateDir(config.dataDir);
-  configureLogging({ dataDir: config.dataDir, level: config.logLevel, console: options.logConsole ?? true });
+  configureLogging(loggingOptions(config, { version, console: options.logConsole ?? true }));
   const running = new RunningFeatures();
   // First in, last out: `restore` sees the agent as running until its database is closed.
   const marker = running.add(new AgentMarker(config.dataDir));

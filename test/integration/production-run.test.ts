@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -71,6 +71,8 @@ it('runs the compiled agent from a pruned install: build, prune, start:headless,
     adminApi: { port: 0, token: 'production-run-admin-token' },
     tenders: { card: 4, cash: 1 },
     outbox: { pollIntervalMs: 100, backoffBaseMs: 50, unknownOutcomeGraceMs: 200 },
+    // For IT's log shipper (issue 11): proven here on the compiled agent.
+    logging: { format: 'json' },
   };
   const configPath = join(work, 'config.json');
   // Owner-only: it holds the admin token, and the agent refuses a secret others can read.
@@ -112,4 +114,8 @@ it('runs the compiled agent from a pruned install: build, prune, start:headless,
   // systemd stops the service with SIGTERM to the node process.
   process.kill(ready.pid, 'SIGTERM');
   expect(await exited).toBe(0);
+
+  const logLines = readFileSync(join(dataDir, 'logs', 'agent.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+  expect(logLines.every((l) => l.store === 'store-prod' && typeof l.time === 'string' && typeof l.level === 'string')).toBe(true);
+  expect(logLines.some((l) => l.msg?.includes(`${sale.saleId} from kiosk-01 accepted`))).toBe(true);
 }, 240_000);
