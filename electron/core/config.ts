@@ -199,6 +199,18 @@ export const configSchema = z.strictObject({
     /** How often the alert conditions are checked. */
     checkIntervalSeconds: positiveInt.default(30),
   }).default({ stoklyDownAfterSeconds: 300, checkIntervalSeconds: 30 }),
+  // Retry policy (issue 7): the waits not set with their feature above (outbox.backoff*, alerts.webhook.backoff*).
+  retry: z.strictObject({
+    /** Stok.ly unreachable: the whole queue waits between single "canary" sends, growing from outbox.backoffBaseMs up to this. */
+    offlineCanaryCapMs: positiveInt.default(30_000),
+    /** Cloudshelf calls answered 429/499/502/503/504 or not at all: waits between attempts and how many attempts. */
+    cloudshelf: z.strictObject({
+      minMs: z.number().int().min(0).default(1_500),
+      baseMs: positiveInt.default(5_000),
+      capMs: positiveInt.default(30_000),
+      maxAttempts: positiveInt.max(20).default(5),
+    }).default({ minMs: 1_500, baseMs: 5_000, capMs: 30_000, maxAttempts: 5 }),
+  }).default({ offlineCanaryCapMs: 30_000, cloudshelf: { minMs: 1_500, baseMs: 5_000, capMs: 30_000, maxAttempts: 5 } }),
   // Issue 10 (IT): routine backups.
   backup: z.strictObject({
     /** When the daily backup is taken (cron, the machine's local time); also at start if the newest is over a day old. */

@@ -68,7 +68,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     running.add(startCatalogue({ ...base, hub }));
     const intake = running.add(startIntake({ store, availability, exceptions, tenders, signals, clock }));
     const cloudshelf = cloudshelfModule && config.cloudshelf && secrets.cloudshelfApiKey
-      ? running.add(cloudshelfModule.startCloudshelf({ ...base, config: config.cloudshelf, apiKey: secrets.cloudshelfApiKey, stock: availability, intake, exceptions }))
+      ? running.add(cloudshelfModule.startCloudshelf({ ...base, config: config.cloudshelf, retry: config.retry.cloudshelf, apiKey: secrets.cloudshelfApiKey, stock: availability, intake, exceptions }))
       : null;
     const health = healthReporter({ config, store, stokly, clock, version, accepting: intake.accepting });
     const kiosk = running.add(await startKioskApi({ config, store, intake, availability, hub, stokly, health, clock }));

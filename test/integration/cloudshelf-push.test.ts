@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Availability, CatalogProduct, CatalogReader, StockReader } from '../../electron/core/catalog/types.js';
 import { systemClock } from '../../electron/core/clock.js';
 import { CloudshelfClient } from '../../electron/core/cloudshelf/client.js';
+import { retryPolicy } from '../../electron/core/retry-policy.js';
 import { CloudshelfNetworkError } from '../../electron/core/cloudshelf/errors.js';
 import { productGid, variantGid } from '../../electron/core/cloudshelf/gids.js';
 import { CloudshelfPusher, type CloudshelfPusherDeps } from '../../electron/core/cloudshelf/push.js';
@@ -131,7 +132,7 @@ async function setup(
   const client = new CloudshelfClient({
     apiUrl: sandbox.url,
     apiKey: sandbox.apiKey,
-    retryDelayMs: () => 1,
+    retry: retryPolicy({ baseMs: 1, capMs: 1 }),
     maxAttempts: options.maxAttempts ?? 5,
     fetch: recordingFetch,
   });

@@ -1,6 +1,6 @@
 import { parse, validate } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CloudshelfClient, defaultRetryDelayMs } from '../../electron/core/cloudshelf/client.js';
+import { CloudshelfClient, defaultCloudshelfRetry } from '../../electron/core/cloudshelf/client.js';
 import * as documents from '../../electron/core/cloudshelf/documents.js';
 import {
   CloudshelfGraphqlError,
@@ -9,9 +9,10 @@ import {
   CloudshelfResponseError,
 } from '../../electron/core/cloudshelf/errors.js';
 import { silenceLogging } from '../../electron/core/logging/logger.js';
+import { retryPolicy, type RetryPolicy } from '../../electron/core/retry-policy.js';
 import { cloudshelfSchema } from '../../sim/cloudshelf/schema.js';
 
-type Answer = { status: number; body: unknown } | 'network';
+type Answer = { status: number; body: unknown; headers?: Record<string, string> } | 'network';
 
 interface Sent {
   url: string;
@@ -30,24 +31,31 @@ function fakeFetch(answers: Answer[]): { fetch: typeof fetch; sent: Sent[] } {
     });
     const answer = answers.shift() ?? 'network';
     if (answer === 'network') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-    return new Response(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), { status: answer.status });
+    return new Response(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body), { status: answer.status, headers: answer.headers ?? {} });
   };
   return { fetch: f, sent };
 }
 
 function client(answers: Answer[]) {
   const fake = fakeFetch(answers);
+  // The failures before each retry, and the Retry-After the client passed on (null: none).
   const delays: number[] = [];
-  const c = new CloudshelfClient({
-    apiUrl: 'http://cloudshelf.test/graphql',
-    apiKey: 'k3y',
-    fetch: fake.fetch,
-    retryDelayMs: (attempt) => {
-      delays.push(attempt);
+  const retryAfters: Array<number | null> = [];
+  const real = retryPolicy({ baseMs: 1, capMs: 10_000 });
+  const retry: RetryPolicy = {
+    options: real.options,
+    delay: (failures) => {
+      delays.push(failures);
       return 0;
     },
-  });
-  return { client: c, sent: fake.sent, delays };
+    delayHonouring: (failures, retryAfterMs) => {
+      delays.push(failures);
+      retryAfters.push(retryAfterMs);
+      return 0;
+    },
+  };
+  const c = new CloudshelfClient({ apiUrl: 'http://cloudshelf.test/graphql', apiKey: 'k3y', fetch: fake.fetch, retry });
+  return { client: c, sent: fake.sent, delays, retryAfters };
 }
 
 const productsOk = (userErrors: unknown[] = []) => ({
@@ -80,7 +88,28 @@ describe('Cloudshelf client', () => {
     const { client: c, sent, delays } = client([{ status, body: 'busy' }, { status, body: 'busy' }, productsOk()]);
     expect((await c.upsertProducts([])).accepted).toHaveLength(1);
     expect(sent).toHaveLength(3);
-    expect(delays).toEqual([1, 2]);
+    expect(delays).toEqual([0, 1]); // after the first and the second failure
+  });
+
+  it('waits out a 429 for its Retry-After (seconds or an HTTP date)', async () => {
+    const at = new Date(Date.now() + 3_000).toUTCString();
+    const { client: c, sent, retryAfters } = client([
+      { status: 429, body: 'slow down', headers: { 'retry-after': '2' } },
+      { status: 429, body: 'slow down', headers: { 'retry-after': at } },
+      productsOk(),
+    ]);
+    expect((await c.upsertProducts([])).accepted).toHaveLength(1);
+    expect(sent).toHaveLength(3);
+    expect(retryAfters[0]).toBe(2_000);
+    expect(retryAfters[1]).toBeGreaterThan(0);
+    expect(retryAfters[1]).toBeLessThanOrEqual(3_000);
+  });
+
+  it('does not wait inside one call for a Retry-After beyond the cap: the call fails, the schedule tries later', async () => {
+    const { client: c, sent } = client([{ status: 503, body: 'maintenance', headers: { 'retry-after': '3600' } }, productsOk()]);
+    const err = await c.upsertProducts([]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 503, attempts: 1 });
+    expect(sent).toHaveLength(1);
   });
 
   it('gives up after 5 attempts with the status, the operation and what Cloudshelf said', async () => {
@@ -133,12 +162,13 @@ describe('Cloudshelf client', () => {
     expect((await c.upsertStockLevels([])).accepted).toEqual(['V']);
   });
 
-  it('waits 1.5–5 s between attempts by default', () => {
-    for (let i = 0; i < 200; i++) {
-      const ms = defaultRetryDelayMs();
-      expect(ms).toBeGreaterThanOrEqual(1500);
-      expect(ms).toBeLessThanOrEqual(5000);
-    }
+  it('waits 1.5–5 s before the second attempt by default, as Cloudshelf\'s connector, and longer after more failures', () => {
+    const lowest = retryPolicy(defaultCloudshelfRetry, () => 0);
+    const highest = retryPolicy(defaultCloudshelfRetry, () => 0.999999);
+    expect(lowest.delay(0)).toBe(1_500);
+    expect(highest.delay(0)).toBeLessThanOrEqual(5_000);
+    expect(highest.delay(2)).toBeGreaterThan(5_000);
+    expect(highest.delay(10)).toBeLessThanOrEqual(30_000);
   });
 });
 

@@ -16,7 +16,7 @@ function setup(send: (row: OutboxRow) => Promise<SendResult>, offline: () => boo
   let pausedUntil: number | null = null;
   const runner = new OutboxRunner(
     { outbox, clock: { now: () => Date.now() }, send, offline, random: () => 0.5, pauseQueue: (u) => { pausedUntil = u; }, pausedUntil: () => (pausedUntil && pausedUntil > Date.now() ? pausedUntil : null) },
-    { concurrency: 4, backoffBaseMs: 60_000, backoffCapMs: 600_000, unknownOutcomeGraceMs: 5_000, pollIntervalMs: 50, rateLimitPauseMs: 1_000 },
+    { concurrency: 4, backoffBaseMs: 60_000, backoffCapMs: 600_000, offlineCanaryCapMs: 30_000, unknownOutcomeGraceMs: 5_000, pollIntervalMs: 50, rateLimitPauseMs: 1_000 },
   );
   return { db, outbox, runner };
 }

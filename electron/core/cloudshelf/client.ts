@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { sleep } from '../clock.js';
 import { scopedLogger } from '../logging/logger.js';
+import { parseRetryAfter, retryPolicy, type RetryPolicy } from '../retry-policy.js';
 import * as documents from './documents.js';
 import { CloudshelfGraphqlError, CloudshelfHttpError, CloudshelfNetworkError, CloudshelfResponseError } from './errors.js';
 import type { LocationInput, ProductInput, StockLevelInput, UpsertVariantsInput } from './inputs.js';
@@ -18,8 +19,14 @@ import {
 
 const logger = scopedLogger('cloudshelf');
 
-/** The statuses Cloudshelf's own connector retries (reference/cloudshelf.md). */
-const RETRY_STATUSES = new Set([499, 502, 503, 504]);
+/**
+ * The statuses Cloudshelf's own connector retries (reference/cloudshelf.md), and 429: every
+ * operation the agent sends is an idempotent upsert or a read, so a rate limit is safe to wait out.
+ */
+const RETRY_STATUSES = new Set([429, 499, 502, 503, 504]);
+
+/** Cloudshelf's own connector waits 1.5–5 s; later waits grow from there (config retry.cloudshelf). */
+export const defaultCloudshelfRetry = { minMs: 1_500, baseMs: 5_000, capMs: 30_000 } as const;
 
 export interface CloudshelfClientOptions {
   /** The GraphQL endpoint, e.g. https://ingestapi.cloudshelf.ai/graphql. */
@@ -29,8 +36,8 @@ export interface CloudshelfClientOptions {
   requestTimeoutMs?: number;
   /** Default 5, as Cloudshelf's own connector. */
   maxAttempts?: number;
-  /** Wait before attempt `attempt + 1`. Default: random 1.5–5 s, as Cloudshelf's own connector. */
-  retryDelayMs?: (attempt: number) => number;
+  /** Waits between attempts; a Retry-After up to the policy's cap is honoured instead. Default `defaultCloudshelfRetry`. */
+  retry?: RetryPolicy;
   /** Default the global fetch; tests wrap it to watch or break requests. */
   fetch?: typeof fetch;
 }
@@ -56,10 +63,6 @@ export interface RemoteLocation {
   displayName: string;
 }
 
-export function defaultRetryDelayMs(): number {
-  return 1500 + Math.random() * 3500;
-}
-
 function networkDetail(err: unknown, timedOut: boolean, timeoutMs: number): string {
   if (timedOut) return `no answer within ${timeoutMs} ms`;
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
@@ -82,13 +85,13 @@ const ref = (e: { id: string; platformProvidedId: string | null }): string => e.
 export class CloudshelfClient {
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
-  private readonly retryDelayMs: (attempt: number) => number;
+  private readonly retry: RetryPolicy;
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly options: CloudshelfClientOptions) {
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
-    this.retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
+    this.retry = options.retry ?? retryPolicy(defaultCloudshelfRetry);
     this.fetchFn = options.fetch ?? fetch;
   }
 
@@ -128,20 +131,23 @@ export class CloudshelfClient {
   }
 
   /**
-   * One GraphQL operation, retried on 499/502/503/504 and on network failures (every operation the
-   * agent sends is an idempotent upsert or a read), then validated with `dataSchema`.
+   * One GraphQL operation, retried on 429/499/502/503/504 and on network failures (every operation
+   * the agent sends is an idempotent upsert or a read), then validated with `dataSchema`. A server
+   * asking (Retry-After) for longer than the policy's cap is not waited for inside one call: the
+   * call fails and the scheduled push or poll tries again later.
    */
   async request<T extends z.ZodType>(operation: string, query: string, variables: Record<string, unknown>, dataSchema: T): Promise<z.infer<T>> {
     const body = JSON.stringify({ query, variables });
     for (let attempt = 1; ; attempt++) {
       const answer = await this.attempt(operation, body, attempt);
       if (answer.kind === 'answered') return this.parse(operation, answer.status, answer.text, dataSchema, attempt);
-      if (attempt >= this.maxAttempts) {
+      const retryAfterMs = answer.kind === 'network' ? null : answer.retryAfterMs;
+      if (attempt >= this.maxAttempts || (retryAfterMs !== null && retryAfterMs > this.retry.options.capMs)) {
         throw answer.kind === 'network'
           ? new CloudshelfNetworkError(operation, answer.detail, attempt)
           : new CloudshelfHttpError(operation, answer.status, errorMessages(answer.text), attempt);
       }
-      const wait = this.retryDelayMs(attempt);
+      const wait = this.retry.delayHonouring(attempt - 1, retryAfterMs);
       const what = answer.kind === 'network' ? answer.detail : `HTTP ${answer.status}`;
       logger.warn(`${operation}: ${what} on attempt ${attempt}/${this.maxAttempts}; retrying in ${Math.round(wait)} ms`);
       await sleep(wait);
@@ -152,7 +158,7 @@ export class CloudshelfClient {
     operation: string,
     body: string,
     attempt: number,
-  ): Promise<{ kind: 'answered' | 'retryable'; status: number; text: string } | { kind: 'network'; detail: string }> {
+  ): Promise<{ kind: 'answered' | 'retryable'; status: number; text: string; retryAfterMs: number | null } | { kind: 'network'; detail: string }> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     try {
       const res = await this.fetchFn(this.options.apiUrl, {
@@ -163,7 +169,8 @@ export class CloudshelfClient {
       });
       // The body is read here so a connection cut mid-answer is retried like any network failure.
       const text = await res.text();
-      return { kind: RETRY_STATUSES.has(res.status) ? 'retryable' : 'answered', status: res.status, text };
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+      return { kind: RETRY_STATUSES.has(res.status) ? 'retryable' : 'answered', status: res.status, text, retryAfterMs };
     } catch (err) {
       const detail = networkDetail(err, timeout.aborted, this.timeoutMs);
       logger.verbose(`${operation}: attempt ${attempt} failed without an answer: ${detail}`);

@@ -8,6 +8,7 @@ import type { Intake } from '../kiosk/intake.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { Scheduler } from '../schedule.js';
 import type { Signals } from '../signals.js';
+import { retryPolicy } from '../retry-policy.js';
 import { CloudshelfClient } from './client.js';
 import { OrderIntake } from './order-intake.js';
 import { CloudshelfOrdersRepo } from '../db/cloudshelf-orders-repo.js';
@@ -17,6 +18,7 @@ const logger = scopedLogger('cloudshelf');
 
 export interface CloudshelfFeatureDeps {
   config: NonNullable<Config['cloudshelf']>;
+  retry: Config['retry']['cloudshelf'];
   apiKey: string;
   store: Store;
   stock: StockReader;
@@ -42,7 +44,8 @@ export interface CloudshelfFeature {
 export function startCloudshelf(deps: CloudshelfFeatureDeps): CloudshelfFeature {
   const { config, scheduler, clock, store, signals } = deps;
   const runs = store.runs;
-  const client = new CloudshelfClient({ apiUrl: config.apiUrl, apiKey: deps.apiKey });
+  const { maxAttempts, ...waits } = deps.retry;
+  const client = new CloudshelfClient({ apiUrl: config.apiUrl, apiKey: deps.apiKey, maxAttempts, retry: retryPolicy(waits) });
   const pusher = new CloudshelfPusher({
     db: store.db, client, catalog: store.catalog, stock: deps.stock, locationId: config.locationId, clock,
     ...(config.locationName ? { locationName: config.locationName } : {}),

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { AlertDeliveriesRepo } from '../db/alert-deliveries-repo.js';
 import type { AlertsRepo } from '../db/alerts-repo.js';
 import { scopedLogger } from '../logging/logger.js';
-import { backoffDelay } from '../outbox/backoff.js';
+import { retryPolicy, type RetryPolicy } from '../retry-policy.js';
 import { webhookMessage, type WebhookFormat } from './webhook-message.js';
 
 const logger = scopedLogger('webhook');
@@ -32,7 +32,12 @@ export class WebhookSender {
   private running: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly deps: WebhookSenderDeps) {}
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: WebhookSenderDeps) {
+    // Never sooner than the base: a receiver that just failed is not asked again at once.
+    this.retry = retryPolicy({ baseMs: deps.backoffBaseMs, capMs: deps.backoffCapMs, minMs: deps.backoffBaseMs }, deps.random);
+  }
 
   start(): void {
     this.stopped = false;
@@ -75,7 +80,7 @@ export class WebhookSender {
         deliveries.delivered(next.id, clock.now());
         logger.info(`webhook: alert ${alert.id} (${alert.key}) ${next.event} delivered`);
       } else {
-        const wait = Math.max(this.deps.backoffBaseMs, backoffDelay(next.attempts, this.deps.backoffBaseMs, this.deps.backoffCapMs, this.deps.random));
+        const wait = this.retry.delay(next.attempts);
         deliveries.failed(next.id, error, clock.now() + wait);
         logger.warn(`webhook: alert ${alert.id} ${next.event} not delivered (${error}); trying again in ${Math.ceil(wait / 1000)} s`);
         this.wakeAt(wait);

@@ -44,6 +44,7 @@ export function startOutbox(deps: OutboxFeatureDeps): { runner: OutboxRunner; st
       concurrency: config.outbox.concurrency,
       backoffBaseMs: config.outbox.backoffBaseMs,
       backoffCapMs: config.outbox.backoffCapMs,
+      offlineCanaryCapMs: config.retry.offlineCanaryCapMs,
       unknownOutcomeGraceMs: config.outbox.unknownOutcomeGraceMs,
       pollIntervalMs: config.outbox.pollIntervalMs,
       rateLimitPauseMs: config.stokly.rateLimitPauseSeconds * 1000,

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
 import { scopedLogger } from '../logging/logger.js';
-import { backoffDelay } from './backoff.js';
+import { retryPolicy, RetryStreak, type RetryPolicy } from '../retry-policy.js';
 import type { SendResult } from './send-result.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 
@@ -11,6 +11,8 @@ export interface RunnerOptions {
   concurrency: number;
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** Stok.ly unreachable: the longest wait between two canary sends. */
+  offlineCanaryCapMs: number;
   unknownOutcomeGraceMs: number;
   pollIntervalMs: number;
   /** Fallback pause for a 429 without Retry-After. */
@@ -44,15 +46,21 @@ export class OutboxRunner {
   private running = false;
   private ticking = false;
   private again = false;
-  /** While Stok.ly is down: the whole queue waits, doubling up to 30 s, between canary sends. */
-  private offlineWaitMs = 0;
+  /** A row's own wait after a failed send. */
+  private readonly retry: RetryPolicy;
+  /** While Stok.ly is down: the whole queue waits between canary sends, growing up to `offlineCanaryCapMs`. */
+  private readonly offlineWaits: RetryStreak;
   private offlineUntil = 0;
   /** Rows left `sending` by the last run still need recovering (the database may have refused at start). */
   private recovered = false;
   /** Send results the database could not record yet (disk full, locked): recorded on a later tick. */
   private unapplied: Array<{ row: OutboxRow; result: SendResult }> = [];
 
-  constructor(private readonly deps: RunnerDeps, private readonly options: RunnerOptions) {}
+  constructor(private readonly deps: RunnerDeps, private readonly options: RunnerOptions) {
+    this.retry = retryPolicy({ baseMs: options.backoffBaseMs, capMs: options.backoffCapMs }, deps.random);
+    // Never below the base: a canary that just failed is not sent again at once.
+    this.offlineWaits = new RetryStreak(retryPolicy({ baseMs: options.backoffBaseMs, capMs: options.offlineCanaryCapMs, minMs: options.backoffBaseMs }, deps.random));
+  }
 
   start(): void {
     this.running = true;
@@ -81,7 +89,7 @@ export class OutboxRunner {
 
   /** Stok.ly is reachable again: rows in a network backoff go now. */
   reconnected(): void {
-    this.offlineWaitMs = 0;
+    this.offlineWaits.reset();
     this.offlineUntil = 0;
     try {
       const n = this.deps.outbox.makeDueNow(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
@@ -202,16 +210,16 @@ export class OutboxRunner {
       case 'retry': {
         if (this.deps.offline?.()) {
           // One failed canary is enough to know: don't walk the backlog against a dead link.
-          this.offlineWaitMs = Math.min(30_000, Math.max(this.options.backoffBaseMs, this.offlineWaitMs * 2));
-          this.offlineUntil = now + this.offlineWaitMs;
+          this.offlineUntil = now + this.offlineWaits.next();
         }
-        let delay = backoffDelay(row.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, this.deps.random);
+        let delay = this.retry.delay(row.attempts);
         if (result.outcomeUnknown) delay = Math.max(delay, this.options.unknownOutcomeGraceMs);
         outbox.markRetry(row.id, now + delay, result.error, result.outcomeUnknown, true, now);
         logger.warn(`${row.kind} ${row.ref}: attempt ${row.attempts + 1} failed, retry in ${Math.round(delay / 1000)} s${result.outcomeUnknown ? ' (outcome unknown: will look up first)' : ''}: ${result.error}`);
         return;
       }
       case 'rate_limited': {
+        // Stok.ly's Retry-After (read by its client with parseRetryAfter) is honoured exactly.
         const until = now + (result.retryAfterMs ?? this.options.rateLimitPauseMs);
         this.deps.pauseQueue(until);
         outbox.markRetry(row.id, until, result.error, result.outcomeUnknown, false, now);

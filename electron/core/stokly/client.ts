@@ -5,7 +5,8 @@ import { scopedLogger } from '../logging/logger.js';
 import { grantSignature, TokenManager, type AccessToken } from './auth.js';
 import { StoklyHttpError, StoklyNetworkError, StoklyResponseError } from './errors.js';
 import { filterParam, type Filter } from './filter.js';
-import { RateGate, parseRetryAfter } from './rate-gate.js';
+import { parseRetryAfter } from '../retry-policy.js';
+import { RateGate } from './rate-gate.js';
 import { errorBodySchema, grantResponseSchema, listEnvelope } from './schemas.js';
 
 const logger = scopedLogger('stokly');

@@ -36,12 +36,3 @@ export class RateGate {
     return this.pausedUntilMs > this.clock.now() ? this.pausedUntilMs : null;
   }
 }
-
-/** Retry-After is seconds or an HTTP date; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
-}
