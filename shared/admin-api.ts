@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deliverySchema } from './delivery.js';
 import { healthSchema } from './kiosk-api.js';
 
 /** The admin API between the renderer (or a browser) and the core, on 127.0.0.1 with a bearer token. */
@@ -111,6 +112,7 @@ export const exceptionActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('void'), actor, reason: z.string().trim().min(3, 'a void needs a reason a person can read later').max(500) }),
   z.strictObject({ action: z.literal('note'), actor, text: z.string().trim().min(1).max(2000) }),
   z.strictObject({ action: z.literal('acknowledge'), actor, note: z.string().max(2000).optional() }),
+  z.strictObject({ action: z.literal('set_delivery'), actor, delivery: deliverySchema }),
 ]);
 export type ExceptionActionInput = z.infer<typeof exceptionActionSchema>;
 export type ExceptionActionName = ExceptionActionInput['action'];
@@ -157,6 +159,8 @@ export const exceptionDetailSchema = exceptionItemSchema.extend({
   audit: z.array(auditEntrySchema),
   document: z.unknown(),
   outbox: outboxItemSchema.nullable(),
+  /** The sale's delivery address masked ("A. B••••, LS1 •••"); personal data never leaves unmasked. */
+  delivery: z.string().nullable().optional(),
 });
 
 export const exceptionQuerySchema = z.object({

@@ -17,6 +17,7 @@ export const exceptionReasonSchema = z.enum([
   'unpostable',
   'refund_exceeds_sale',
   'id_collision',
+  'missing_delivery',
 ]);
 export type ExceptionReason = z.infer<typeof exceptionReasonSchema>;
 
@@ -80,6 +81,10 @@ export const exceptionHelp: Record<ExceptionReason, { title: string; fix: string
   id_collision: {
     title: 'Two kiosks used the same sale or refund id',
     fix: 'A kiosk is misconfigured, or its token is in the wrong hands. Check both kiosks named in the detail; the first document is kept.',
+  },
+  missing_delivery: {
+    title: 'An endless-aisle sale has no delivery address',
+    fix: 'Ask the customer (or the kiosk receipt) for the address and enter it with "Enter delivery address"; the order is then sent to the warehouse.',
   },
   order_mismatch: {
     title: 'The order in Stok.ly does not have the lines that were sent',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './ids.js';
 import { isKnownCurrency } from './money.js';
 import { kioskText, MAX_MINOR_UNITS, MAX_QUANTITY } from './kiosk-text.js';
+import { customerSchema, deliverySchema } from './delivery.js';
 
 /** The kiosk LAN API, version 1 (docs/kiosk-api.md). Validated on the agent's side. */
 
@@ -39,10 +40,9 @@ export const saleSchema = z.strictObject({
   currency,
   lines: z.array(saleLineSchema).min(1, 'a sale needs at least one line').max(500),
   payments: z.array(paymentSchema).max(50),
-  customer: z.strictObject({
-    email: kioskText(320).optional(),
-    name: kioskText(256).optional(),
-  }).optional(),
+  customer: customerSchema.optional(),
+  /** 1.1: where the warehouse sends the `ship` lines (personal data: see shared/delivery.ts). */
+  delivery: deliverySchema.optional(),
   cloudshelf: z.strictObject({
     orderId: kioskText(256, 1).optional(),
     sessionId: kioskText(256).optional(),
@@ -88,6 +88,7 @@ export const saleFlagSchema = z.enum([
   'tax_mismatch',
   'oversold',
   'already_received',
+  'missing_delivery',
 ]);
 export type SaleFlag = z.infer<typeof saleFlagSchema>;
 
@@ -121,6 +122,8 @@ export const stockItemSchema = z.object({
   lastSyncedAt: z.string().nullable(),
   stale: z.boolean(),
   known: z.literal(false).optional(),
+  /** 1.1 endless aisle: what the warehouse locations can still promise (only when configured). */
+  elsewhere: z.object({ available: z.number(), lastSyncedAt: z.string().nullable(), stale: z.boolean() }).optional(),
 });
 export type StockItem = z.infer<typeof stockItemSchema>;
 
@@ -152,7 +155,7 @@ export type ProductPage = z.infer<typeof productPageSchema>;
 
 /** `GET /v1/events`: the server-sent events, by name, with their data. */
 export const kioskEventSchema = z.discriminatedUnion('event', [
-  z.object({ event: z.literal('stock'), data: z.object({ sku: z.string(), available: z.number() }) }),
+  z.object({ event: z.literal('stock'), data: z.object({ sku: z.string(), available: z.number(), elsewhere: z.number().optional() }) }),
   z.object({ event: z.literal('product'), data: z.object({ sku: z.string() }) }),
   z.object({ event: z.literal('status'), data: z.object({ online: z.boolean() }) }),
 ]);

@@ -6,6 +6,7 @@ import type { OutboxRepo } from './db/outbox-repo.js';
 import type { SyncKind } from './db/sync-runs-repo.js';
 import type { ExceptionService } from './exceptions/service.js';
 import type { EventHub } from './kiosk/event-hub.js';
+import type { EndlessAisle } from './endless-aisle/index.js';
 import type { Alert } from './monitor/alerts.js';
 import type { OutboxRunner } from './outbox/runner.js';
 import type { Reconciler } from './reconcile/reconciler.js';
@@ -42,6 +43,8 @@ export interface Agent {
   readonly reconciler: Reconciler | null;
   /** Daily backups; `backupNow()` for tests and support. */
   readonly backups: Backups;
+  /** Endless aisle: delivery details, retention, warehouse stock. */
+  readonly endlessAisle: EndlessAisle;
   status(): Status;
   /** Run a sync job now and wait for it (on-demand pulls, tests). */
   sync(job: SyncKind): Promise<void>;

@@ -218,6 +218,23 @@ export const configSchema = z.strictObject({
     /** How many daily backups to keep in <dataDir>/backups. */
     keep: z.number().int().min(1).max(365).default(14),
   }).default({ schedule: '30 3 * * *', keep: 14 }),
+  // Endless aisle and personal data (issue 12): delivery orders, warehouse stock at the kiosk.
+  endlessAisle: z.strictObject({
+    /** Stok.ly locations that can ship endless-aisle orders; their stock is pulled with the store's. */
+    locationIds: z.array(z.string().min(1)).default([]),
+    /** Kept back from what the warehouses can promise to kiosks. */
+    buffer: z.number().int().min(0).default(0),
+    /** The Stok.ly shipping option named on delivery orders. */
+    shippingOption: z.string().min(1).max(100).default('Standard'),
+    /** A customer just created may not show in Stok.ly at once: wait this long before creating it again. */
+    customerVisibilitySeconds: positiveInt.default(60),
+  }).default({ locationIds: [], buffer: 0, shippingOption: 'Standard', customerVisibilitySeconds: 60 }),
+  privacy: z.strictObject({
+    /** Days customer and delivery details are kept after the order is confirmed in Stok.ly; 0 = erased at once. */
+    customerDataRetentionDays: z.number().int().min(0).max(365).default(7),
+    /** Headless: the key that seals them, created on first run (mode 0600). Default <dataDir>/keys/personal-data.key. */
+    keyFile: z.string().min(1).optional(),
+  }).default({ customerDataRetentionDays: 7 }),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -226,6 +243,8 @@ export type ConfigInput = z.input<typeof configSchema>;
 export interface Secrets {
   stoklySecretKey: string;
   cloudshelfApiKey?: string | undefined;
+  /** Base64 of the 32-byte personal-data key, kept by the Electron shell in the OS secret store. */
+  personalDataKey?: string | undefined;
 }
 
 export class ConfigError extends Error {

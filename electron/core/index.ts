@@ -5,6 +5,7 @@ import { startBackups } from './backup/daily.js';
 import { adminToken } from './admin/token.js';
 import type { Agent, AgentOptions } from './agent.js';
 import { startCatalogue } from './catalog/feature.js';
+import { startEndlessAisle } from './endless-aisle/index.js';
 import { systemClock } from './clock.js';
 import type { Config, Secrets } from './config.js';
 import { openStore } from './db/store.js';
@@ -56,7 +57,8 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     const stokly = running.add(startStokly({ config, secrets, clock })).client;
     const base = { config, store, stokly, scheduler, signals, clock };
     const { metrics } = running.add(startMetrics({ config, version, stokly, signals }));
-    const exceptions = running.add(startExceptions({ ...base, tenders })).service;
+    const endlessAisle = running.add(startEndlessAisle({ ...base, secrets }));
+    const exceptions = running.add(startExceptions({ ...base, tenders, setDelivery: endlessAisle.setDelivery })).service;
     const reconciliation = reconciliationModule ? running.add(reconciliationModule.startReconciliation({ ...base, tenders })) : null;
     // Before the stock schedule: its first pull (at once) measures stock movements. The status
     // is read (from the monitor, started below) only when the window asks for the checklist.
@@ -64,9 +66,9 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
       db: store.db, reconciler: reconciliation.reconciler, audit: store.audit, exceptions: store.exceptions, clock, storeId: config.storeId,
       movementAlertUnits: config.stock.movementAlertUnits, remindAfterHour: config.checks.remindAfterHour, status: (): Status => monitor.status(), notify: onAlert,
     })) : null;
-    const { availability } = running.add(startStock({ ...base, hub, movements: monthEnd?.movements }));
+    const { availability } = running.add(startStock({ ...base, hub, movements: monthEnd?.movements, endlessAisle }));
     running.add(startCatalogue({ ...base, hub }));
-    const intake = running.add(startIntake({ store, availability, exceptions, tenders, signals, clock }));
+    const intake = running.add(startIntake({ store, availability, exceptions, tenders, signals, clock, endlessAisle }));
     const cloudshelf = cloudshelfModule && config.cloudshelf && secrets.cloudshelfApiKey
       ? running.add(cloudshelfModule.startCloudshelf({ ...base, config: config.cloudshelf, retry: config.retry.cloudshelf, apiKey: secrets.cloudshelfApiKey, stock: availability, intake, exceptions }))
       : null;
@@ -81,10 +83,11 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     const sync = (job: SyncKind): Promise<void> => scheduler.runNow(job);
     const admin = running.add(await startAdminApi({
       config, store, exceptions, signals, hub, clock, token, status: monitor.status, sync, uiDir: options.uiDir ?? null, featureRoutes: [...monitor.adminRoutes, ...kiosk.adminRoutes],
+      maskedDelivery: endlessAisle.maskedDelivery,
       cloudshelfIssues: cloudshelf ? (since) => cloudshelf.pusher.listRecentIssues(since) : null,
       reconciliationRoutes: reconciliation && monthEnd ? [...reconciliation.adminRoutes, monthEnd.routes] : null,
     }));
-    const { runner } = running.add(startOutbox({ ...base, tenders, random: options.random }));
+    const { runner } = running.add(startOutbox({ ...base, tenders, random: options.random, delivery: endlessAisle.delivery }));
     marker.mark();
     const backups = running.add(startBackups({ db: store.db, dataDir: config.dataDir, scheduler, settings: config.backup, clock }));
     logger.info(`Shelfbridge ${version} for store ${config.storeId}: kiosk API ${kiosk.url}, admin ${admin.url}, data ${config.dataDir}`);
@@ -99,7 +102,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     })());
     return {
       config, kioskUrl: kiosk.url, adminUrl: admin.url, adminToken: token, metricsUrl: monitor.metricsUrl, db: store.db, outbox: store.outbox, runner, stokly,
-      availability, events: hub, exceptions, reconciler: reconciliation?.reconciler ?? null, backups, status: monitor.status, sync, stop,
+      availability, events: hub, exceptions, reconciler: reconciliation?.reconciler ?? null, backups, endlessAisle, status: monitor.status, sync, stop,
     };
   } catch (err) {
     await running.stopAll();

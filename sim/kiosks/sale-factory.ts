@@ -7,7 +7,13 @@ export interface SaleOptions {
   tender?: string;
   lines?: number;
   occurredAt?: string;
+  /** With ship lines: leave out the delivery address (as a kiosk that cannot ask for it would). */
+  noDelivery?: boolean;
 }
+
+const SAMPLE_DELIVERY = {
+  name: 'Sam Sample', line1: '1 Example Street', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB', email: 'sam@example.com',
+} as const;
 
 /** Realistic kiosk sales: 1–3 lines, sometimes a discount, paid in full by one tender. */
 export class SaleFactory {
@@ -44,6 +50,7 @@ export class SaleFactory {
       currency: 'GBP',
       lines,
       payments: [{ tender: options.tender ?? (this.random() < 0.8 ? 'card' : 'cash'), amount: total }],
+      ...(options.ship && !options.noDelivery ? { delivery: { ...SAMPLE_DELIVERY } } : {}),
     };
   }
 }

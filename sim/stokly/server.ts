@@ -5,6 +5,7 @@ import type { SandboxContext } from './context.js';
 import { ApiError, describeZodError } from './errors.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerCreditNoteRoutes } from './routes/credit-notes.js';
+import { registerCustomerRoutes } from './routes/customers.js';
 import { registerGrantRoutes } from './routes/grant.js';
 import { registerItemRoutes } from './routes/items.js';
 import { registerLocationRoutes } from './routes/locations.js';
@@ -49,5 +50,6 @@ export function buildServer(ctx: SandboxContext): FastifyInstance {
   registerSaleOrderRoutes(app, ctx);
   registerSaleOrderActionRoutes(app, ctx);
   registerCreditNoteRoutes(app, ctx);
+  registerCustomerRoutes(app, ctx);
   return app;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ShopSeed } from './seed.js';
 import {
   ITEM_FORMAT, ITEM_STATUS, UNASSIGNED_BIN_ID,
-  type Adjustment, type Channel, type CreditNote, type InventoryRecord, type Item, type Location, type SaleOrder,
+  type Adjustment, type Channel, type CreditNote, type Customer, type InventoryRecord, type Item, type Location, type SaleOrder,
 } from './types.js';
 
 export type ItemPatch = Partial<Omit<Item, 'itemId'>>;
@@ -22,6 +22,11 @@ export class SandboxState {
   readonly saleOrders = new Map<string, SaleOrder>();
   readonly adjustments = new Map<string, Adjustment>();
   readonly creditNotes = new Map<string, CreditNote>();
+  readonly customers = new Map<string, Customer>();
+  /** Locations that dispatch delivery lines (ASSUMED: Stok.ly picks one holding the item). */
+  readonly fulfilmentLocationIds: string[] = [];
+  /** A new customer shows in lists only after this long (sandbox control). */
+  customerVisibilityDelayMs = 0;
   private lastNiceId = 0;
   private lastCreditNoteNiceId = 0;
 
@@ -33,6 +38,7 @@ export class SandboxState {
     for (const item of copy.items) this.items.set(item.itemId, item);
     for (const location of copy.locations) this.locations.set(location.locationId, location);
     for (const channel of copy.channels) this.channels.set(channel.channelId, channel);
+    this.fulfilmentLocationIds.push(copy.warehouseLocationId);
     for (const record of copy.inventoryRecords) {
       this.inventoryRecords.set(inventoryKey(record.itemId, record.locationId, record.binId), record);
     }
@@ -127,6 +133,7 @@ export class SandboxState {
       saleOrders: this.saleOrders.size,
       adjustments: this.adjustments.size,
       creditNotes: this.creditNotes.size,
+      customers: this.customers.size,
     };
   }
 

@@ -121,12 +121,53 @@ export interface SaleOrder {
   customerReference: string | null;
   tags: string[];
   customer: { customerId?: string } | null;
+  shipping: Shipping | null;
   timeCreated: string;
   timeUpdated: string;
   lines: SaleOrderLine[];
   payments: Payment[];
   collections: Collection[];
   invoices: Invoice[];
+  allocations: Allocation[];
+}
+
+/** ASSUMED shape (reference, "Customers and delivery"). */
+export interface Address {
+  line1: string;
+  line2?: string | undefined;
+  city: string;
+  region?: string | undefined;
+  postcode: string;
+  country: string;
+}
+
+export interface Customer {
+  customerId: string;
+  status: number; // sandbox: 0 active
+  name: { forename: string; surname: string };
+  fullName: string;
+  type: number;
+  barcode: string;
+  address: Address;
+  shippingAddresses: Address[];
+  timeCreated: string;
+  timeUpdated: string;
+  visibleFrom: number; // sandbox: left out of lists before this time
+}
+
+export interface Shipping {
+  name: { forename: string; surname: string };
+  address: Address;
+  option: string;
+  cost: number;
+  tax: number;
+}
+
+/** Which location a delivery line was taken from (sandbox bookkeeping; Stok.ly decides). */
+export interface Allocation {
+  lineId: string;
+  locationId: string;
+  quantity: number;
 }
 
 export interface Adjustment {

@@ -101,6 +101,17 @@ describe('Cloudshelf catalogue and stock push', () => {
 });
 
 describe('Cloudshelf order intake', () => {
+  const DELIVERY = { name: 'Sam Sample', line1: '1 Example Street', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB' };
+  /** Cloudshelf's API has no address: an endless-aisle order waits for a person to enter one. */
+  async function enterDelivery(saleId: string): Promise<void> {
+    await waitFor(() => h.agent.outbox.byRef('sale', saleId)?.exceptionReason === 'missing_delivery', 5_000, 'held for an address');
+    expect(h.sandbox.state.ordersByReference(`store-001/${saleId}`)).toHaveLength(0);
+    const headers = { authorization: `Bearer ${h.agent.adminToken}`, 'content-type': 'application/json' };
+    const list = await (await fetch(`${h.agent.adminUrl}/api/exceptions?status=open`, { headers })).json() as { items: Array<{ id: number; subjectRef: string; reason: string }> };
+    const id = list.items.find((e) => e.subjectRef === saleId && e.reason === 'missing_delivery')!.id;
+    const res = await fetch(`${h.agent.adminUrl}/api/exceptions/${id}/actions`, { method: 'POST', headers, body: JSON.stringify({ action: 'set_delivery', actor: 'Test', delivery: DELIVERY }) });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
   const orderLine = (itemId: string, price: number) => ({ productVariantId: variantGid(itemId), quantity: 1, price, currencyCode: 'GBP' });
 
   it('a PAID order that never came over the LAN is posted once, and Stok.ly\'s reference is written back', async () => {
@@ -109,6 +120,7 @@ describe('Cloudshelf order intake', () => {
     const orderId = cs().addOrder({ status: 'PAID', lines: [orderLine(item.itemId, 12.5)] });
     await h.agent.sync('cloudshelf_orders');
     const saleId = (h.agent.db.prepare('SELECT sale_id FROM sales WHERE cloudshelf_order_id = ?').get(orderId) as { sale_id: string }).sale_id;
+    await enterDelivery(saleId);
     await waitFor(() => h.agent.outbox.byRef('sale', saleId)?.status === 'done', 10_000, 'posted');
     const orders = h.sandbox.state.ordersByReference(`store-001/${saleId}`);
     expect(orders).toHaveLength(1);
@@ -131,7 +143,8 @@ describe('Cloudshelf order intake', () => {
     // Cloudshelf first, then the LAN copy.
     const csFirst = cs().addOrder({ status: 'PAID', lines: [orderLine(item.itemId, 10)] });
     await h.agent.sync('cloudshelf_orders');
-    const late = { ...h.sales().make({ lines: 1 }), cloudshelf: { orderId: csFirst } };
+    // The kiosk's copy carries the delivery address that Cloudshelf's order lacks: it completes the posted sale.
+    const late = { ...h.sales().make({ lines: 1 }), cloudshelf: { orderId: csFirst }, delivery: DELIVERY };
     const res = await h.kiosk().postSale(late);
     expect(res.status).toBe(201);
     expect((res.body as { flags: string[] }).flags).toEqual(['already_received']);
@@ -147,6 +160,7 @@ describe('Cloudshelf order intake', () => {
     const item = [...h.sandbox.state.items.values()].find((i) => i.status === 0 && i.format === 0)!;
     const orderId = cs().addOrder({ status: 'REFUNDED', lines: [orderLine(item.itemId, 8)] });
     await h.agent.sync('cloudshelf_orders');
+    await enterDelivery((h.agent.db.prepare('SELECT sale_id FROM sales WHERE cloudshelf_order_id = ?').get(orderId) as { sale_id: string }).sale_id);
     await waitFor(() => (h.agent.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'done'`).get() as { n: number }).n === 2, 10_000, 'sale and refund posted');
     const notes = [...h.sandbox.state.creditNotes.values()];
     expect(notes).toHaveLength(1);

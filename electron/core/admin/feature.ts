@@ -44,6 +44,8 @@ export interface AdminApiDeps {
   token: string;
   /** Built renderer to serve on the admin port (headless mode). */
   uiDir: string | null;
+  /** A sale's delivery address, masked (endless aisle). */
+  maskedDelivery(saleId: string): string | null;
 }
 
 /** The admin API for the staff window, listening on 127.0.0.1 behind the admin token. */
@@ -65,7 +67,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
       outboxRoutes({ outbox: store.outbox, clock: deps.clock, wakeRunner: () => deps.signals.emit('outboxWork') }),
       flagRoutes(store.flags),
       syncRoutes(deps.sync, deps.cloudshelfIssues !== null),
-      exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit }),
+      exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit, maskedDelivery: deps.maskedDelivery }),
       ...(deps.reconciliationRoutes ?? []),
       cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
       adminEventRoutes(deps.hub),

@@ -36,6 +36,8 @@ export interface Availability {
   buffer: number;
   lastSyncedAt: string | null;
   stale: boolean;
+  /** Endless aisle (contract 1.1): only when warehouse locations are configured. */
+  elsewhere?: { available: number; lastSyncedAt: string | null; stale: boolean };
 }
 
 export interface StockReader {

@@ -1,3 +1,4 @@
+import type { Delivery } from '../../../shared/delivery.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Store } from '../db/store.js';
@@ -19,6 +20,8 @@ export interface ExceptionsFeatureDeps {
   scheduler: Scheduler;
   signals: Signals;
   clock: Clock;
+  /** Endless aisle: seals the address a person entered; returns it masked. */
+  setDelivery(saleId: string, delivery: Delivery): string;
 }
 
 /**
@@ -33,6 +36,7 @@ export function startExceptions(deps: ExceptionsFeatureDeps): { service: Excepti
     tenderMapped: deps.tenders.isMapped,
     wakeRunner: () => signals.emit('outboxWork'),
     refundWaitForSaleMs: deps.config.refunds.waitForSaleMinutes * 60_000,
+    setDelivery: deps.setDelivery,
   });
   const unsubscribe = [
     signals.on('sent', (row, result) => service.onSendResult(row, result)),

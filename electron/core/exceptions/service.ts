@@ -1,5 +1,6 @@
 import type { ExceptionActionInput } from '../../../shared/admin-api.js';
 import { exceptionHelp, skuExceptionReasons, type ExceptionReason } from '../../../shared/exceptions.js';
+import type { Delivery } from '../../../shared/delivery.js';
 import type { Clock } from '../clock.js';
 import type { AuditRepo } from '../db/audit-repo.js';
 import type { ExceptionRow, ExceptionsRepo, SubjectKind } from '../db/exceptions-repo.js';
@@ -25,6 +26,8 @@ export interface ExceptionServiceDeps {
   tenderMapped(tender: string): boolean;
   wakeRunner(): void;
   refundWaitForSaleMs: number;
+  /** Seals the address a person entered for a sale; returns it masked, for the audit log. */
+  setDelivery(saleId: string, delivery: Delivery): string;
 }
 
 /** Reasons a sale waits for its SKUs to resolve (a mapping or a catalogue pull fixes them). */
@@ -109,6 +112,16 @@ export class ExceptionService {
         }
         this.deps.exceptions.close(e.subjectKind, e.subjectRef, 'voided', a.actor, a.reason, now, false);
         audit('void', { status: row?.status ?? e.status }, { status: 'voided', reason: a.reason }, a.reason);
+        break;
+      }
+      case 'set_delivery': {
+        this.requireRow(e, row);
+        if (row!.kind !== 'sale') throw new DomainError('conflict', 'not_a_sale', 'A delivery address belongs to a sale.');
+        if (row!.status === 'done' || row!.status === 'voided') throw new DomainError('conflict', 'not_waiting', `The sale is ${row!.status}; its order cannot change here.`);
+        const masked = this.deps.setDelivery(row!.ref, a.delivery);
+        this.deps.outbox.retryNow(row!.id, now);
+        // The audit log keeps only the masked form: it is kept for longer than the address may be.
+        audit('set_delivery', { delivery: null }, { delivery: masked });
         break;
       }
       case 'note':

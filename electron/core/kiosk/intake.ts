@@ -5,6 +5,7 @@ import type { ExceptionService } from '../exceptions/service.js';
 import type { Signals } from '../signals.js';
 import type { AvailabilityService } from '../stock/availability.js';
 import type { TenderResolver } from '../tenders.js';
+import type { EndlessAisle } from '../endless-aisle/index.js';
 import { BatchedIngest } from './ingest.js';
 import { priceReviews } from './price-review.js';
 import { saleFlags } from './sale-flags.js';
@@ -37,6 +38,8 @@ export interface IntakeDeps {
   tenders: TenderResolver;
   signals: Signals;
   clock: Clock;
+  /** Endless aisle: personal data sealed, sales to ship held until they have an address. */
+  endlessAisle: Pick<EndlessAisle, 'sealPersonal' | 'keyedHash' | 'twinArrived' | 'afterStore'>;
 }
 
 /** Where sales and refunds enter the agent: stored with their outbox rows and flags, one commit per batch. */
@@ -51,9 +54,14 @@ export function startIntake(deps: IntakeDeps): Intake {
         sku: (sku) => store.catalog.skuStatus(sku, catalogComplete()),
         tenderMapped: deps.tenders.isMapped,
         availableAfter: (sku) => deps.availability.rawAvailable(sku),
+        elsewhereAfter: (sku) => deps.availability.rawElsewhere(sku),
       }),
     collision: (saleId: string, first: string, second: string) => deps.exceptions.openReview('sale', saleId, 'id_collision', idCollision('sale', saleId, first, second)),
+    sealPersonal: deps.endlessAisle.sealPersonal,
+    keyedHash: deps.endlessAisle.keyedHash,
+    twinArrived: deps.endlessAisle.twinArrived,
     afterStore: (sale: Sale, raised: Parameters<typeof priceReviews>[0]) => {
+      deps.endlessAisle.afterStore(sale, raised);
       for (const review of priceReviews(raised)) deps.exceptions.openReview('sale', sale.saleId, review.reason, review.detail);
     },
   };

@@ -6,6 +6,8 @@ export interface FlagContext {
   tenderMapped(tender: string): boolean;
   /** onHand − pending − buffer after this sale (it is already stored), or null if not known. */
   availableAfter(sku: string): number | null;
+  /** The warehouses' figure after this sale (endless aisle), or null if not configured or not known. */
+  elsewhereAfter?(sku: string): number | null;
 }
 
 export interface RaisedFlag {
@@ -50,7 +52,13 @@ export function saleFlags(sale: Sale, ctx: FlagContext): RaisedFlag[] {
     if (line.fulfilment === 'store') {
       const after = ctx.availableAfter(line.sku);
       if (after !== null && after < 0) add('oversold', line.sku, `sold below zero available: ${after} after this sale`);
+    } else {
+      const after = ctx.elsewhereAfter?.(line.sku) ?? null;
+      if (after !== null && after < 0) add('oversold', line.sku, `sold for delivery below what the warehouses can send: ${after} after this sale`);
     }
+  }
+  if (sale.lines.some((l) => l.fulfilment === 'ship') && !sale.delivery) {
+    add('missing_delivery', null, 'items to ship but no delivery address: held until staff enter it');
   }
   if (sale.payments.some((p) => !ctx.tenderMapped(p.tender))) {
     const tenders = [...new Set(sale.payments.filter((p) => !ctx.tenderMapped(p.tender)).map((p) => p.tender))];

@@ -5,6 +5,7 @@ import type { Store } from '../db/store.js';
 import type { Signals } from '../signals.js';
 import type { StoklyClient } from '../stokly/client.js';
 import type { TenderResolver } from '../tenders.js';
+import type { DeliveryPreparer } from '../endless-aisle/delivery-order.js';
 import { OutboxRunner } from './runner.js';
 import { sendRefund } from './send-refund.js';
 import { sendSale } from './send-sale.js';
@@ -18,6 +19,8 @@ export interface OutboxFeatureDeps {
   signals: Signals;
   clock: Clock;
   random?: (() => number) | undefined;
+  /** Endless aisle: address and Stok.ly customer for sales with `ship` lines. */
+  delivery: DeliveryPreparer;
 }
 
 /**
@@ -33,7 +36,7 @@ export function startOutbox(deps: OutboxFeatureDeps): { runner: OutboxRunner; st
       outbox: store.outbox,
       clock,
       ...(deps.random ? { random: deps.random } : {}),
-      send: (row) => (row.kind === 'sale' ? sendSale(row, { ...senderDeps, channelId: config.stokly.channelId }) : sendRefund(row, senderDeps)),
+      send: (row) => (row.kind === 'sale' ? sendSale(row, { ...senderDeps, channelId: config.stokly.channelId, delivery: deps.delivery }) : sendRefund(row, senderDeps)),
       onResult: (row, result) => deps.signals.emit('sent', row, result),
       pauseQueue: (until) => stokly.gate.pauseUntil(until),
       pausedUntil: () => stokly.gate.pausedUntil(),

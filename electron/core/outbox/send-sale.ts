@@ -8,6 +8,7 @@ import { collectItems, createSaleOrder, findSaleOrdersByReference, getSaleOrderL
 import type { StoklySaleOrderLine } from '../stokly/schemas.js';
 import { resultFromError, type SendResult } from './send-result.js';
 import type { SkuResolver } from './sku-resolver.js';
+import type { DeliveryPreparer } from '../endless-aisle/delivery-order.js';
 
 const logger = scopedLogger('send-sale');
 
@@ -20,6 +21,8 @@ export interface SaleSenderDeps {
   channelId: string;
   locationId: string;
   tenderMethod(tender: string): number | undefined;
+  /** Address and Stok.ly customer for sales with `ship` lines. */
+  delivery: DeliveryPreparer;
 }
 
 /**
@@ -59,13 +62,24 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
         const skuProblem = skuProblemResult(sale, resolution);
         if (skuProblem) return skuProblem;
         const methods = new Map(sale.payments.map((p) => [p.tender, deps.tenderMethod(p.tender) ?? -1]));
-        const body = saleToOrder(sale, { storeId: deps.storeId, channelId: deps.channelId, itemIds: resolution.itemIds, methods });
-        writeInFlight = true;
-        remoteId = await createSaleOrder(deps.client, body);
-        // Still "in flight" until recorded: a database that refuses this write (locked, full)
-        // must lead to a look-up before any repeat, never to a second order.
-        deps.outbox.markCreated(row.id, remoteId, null, deps.clock.now());
-        writeInFlight = false;
+        let delivery;
+        if (sale.lines.some((l) => l.fulfilment === 'ship')) {
+          const prepared = await deps.delivery.prepare(sale);
+          if (prepared.type === 'hold') return prepared.result;
+          delivery = prepared.delivery;
+        }
+        const body = saleToOrder(sale, { storeId: deps.storeId, channelId: deps.channelId, itemIds: resolution.itemIds, methods, delivery });
+        const create = async (): Promise<string> => {
+          writeInFlight = true;
+          const id = await createSaleOrder(deps.client, body);
+          // Still "in flight" until recorded: a database that refuses this write (locked, full)
+          // must lead to a look-up before any repeat, never to a second order.
+          deps.outbox.markCreated(row.id, id, null, deps.clock.now());
+          writeInFlight = false;
+          return id;
+        };
+        // A delivery order and a warehouse stock pull never overlap (see OrderGate).
+        remoteId = delivery ? await deps.delivery.gate.run(create) : await create();
         logger.info(`sale ${sale.saleId}: order ${remoteId} created`);
       }
     }

@@ -6,8 +6,9 @@ import type { EventHub } from '../kiosk/event-hub.js';
 import type { Scheduler } from '../schedule.js';
 import type { Signals } from '../signals.js';
 import type { StoklyClient } from '../stokly/client.js';
+import type { EndlessAisle } from '../endless-aisle/index.js';
 import { AvailabilityService } from './availability.js';
-import { skusRestockedBy, skusTakenBy } from './moved-skus.js';
+import { skusRestockedBy, skusSoldBy, skusTakenBy } from './moved-skus.js';
 import { StockEvents } from './stock-events.js';
 import { pullStock } from './stock-pull.js';
 
@@ -21,6 +22,8 @@ export interface StockFeatureDeps {
   clock: Clock;
   /** Month end's stock movements, measured in each pull's snapshot transaction (when month end runs). */
   movements?: StockMovements | undefined;
+  /** Endless aisle: the warehouses' figure (`elsewhere`) and their pull, when configured. */
+  endlessAisle: Pick<EndlessAisle, 'elsewhere' | 'warehouse'>;
 }
 
 /**
@@ -29,16 +32,17 @@ export interface StockFeatureDeps {
  */
 export function startStock(deps: StockFeatureDeps): { availability: AvailabilityService; stop(): void } {
   const { config, store, signals, scheduler } = deps;
-  const availability = new AvailabilityService(store.catalog, store.stock, store.runs, config.stock, config.sync.staleAfterSeconds * 1000, deps.clock);
+  const availability = new AvailabilityService(store.catalog, store.stock, store.runs, config.stock, config.sync.staleAfterSeconds * 1000, deps.clock, deps.endlessAisle.elsewhere);
   const events = new StockEvents(availability, deps.hub, (skus) => signals.emit('availabilityChanged', skus));
   scheduler.every('stock', config.sync.stockIntervalSeconds, async () => {
-    await pullStock({ client: deps.stokly, stock: store.stock, runs: store.runs, clock: deps.clock, locationId: config.stokly.locationId, source: config.stock.source, ...(deps.movements ? { movements: deps.movements } : {}) });
+    await pullStock({ client: deps.stokly, stock: store.stock, runs: store.runs, clock: deps.clock, locationId: config.stokly.locationId, source: config.stock.source, ...(deps.movements ? { movements: deps.movements } : {}), warehouse: deps.endlessAisle.warehouse });
     events.refresh();
     signals.emit('stockPulled');
   });
   const pullNow = (): void => void scheduler.runNow('stock');
   const unsubscribe = [
-    signals.on('salesStored', (sales) => events.refresh(skusTakenBy(sales))),
+    // With endless aisle a ship line moves the warehouses' figure too.
+    signals.on('salesStored', (sales) => events.refresh(deps.endlessAisle.elsewhere ? skusSoldBy(sales) : skusTakenBy(sales))),
     signals.on('refundsStored', (refunds) => events.refresh(skusRestockedBy(refunds))),
     signals.on('cataloguePulled', (changed) => {
       if (changed.length) events.refresh();

@@ -6,7 +6,8 @@ import type { AvailabilityService } from './availability.js';
  * 50,000 items sends events for the handful that moved.
  */
 export class StockEvents {
-  private readonly announced = new Map<string, number>();
+  /** "available" or "available/elsewhere": an event when either changes. */
+  private readonly announced = new Map<string, string>();
   private primed = false;
 
   constructor(
@@ -21,10 +22,11 @@ export class StockEvents {
     const changed: string[] = [];
     for (const a of items) {
       const before = this.announced.get(a.sku);
-      this.announced.set(a.sku, a.available);
-      if (before === a.available || (!this.primed && !skus)) continue;
+      const now = a.elsewhere ? `${a.available}/${a.elsewhere.available}` : String(a.available);
+      this.announced.set(a.sku, now);
+      if (before === now || (!this.primed && !skus)) continue;
       changed.push(a.sku);
-      this.hub.publish({ event: 'stock', data: { sku: a.sku, available: a.available } });
+      this.hub.publish({ event: 'stock', data: { sku: a.sku, available: a.available, ...(a.elsewhere ? { elsewhere: a.elsewhere.available } : {}) } });
     }
     if (!skus) this.primed = true;
     if (changed.length) this.onChange(changed);

@@ -1,5 +1,6 @@
 import { minorToMajor } from '../../../shared/money.js';
 import type { Sale } from '../../../shared/kiosk-api.js';
+import type { ShippingBody } from './customer-mapping.js';
 
 /** What the mapping needs beyond the sale itself. */
 export interface SaleOrderContext {
@@ -9,6 +10,8 @@ export interface SaleOrderContext {
   itemIds: ReadonlyMap<string, string>;
   /** Tender → Stok.ly payment method code, for every tender of the sale. */
   methods: ReadonlyMap<string, number>;
+  /** For a sale with `ship` lines: the Stok.ly customer and where the warehouse sends them. */
+  delivery?: { customerId: string; shipping: ShippingBody } | undefined;
 }
 
 export interface SaleOrderLineBody {
@@ -34,6 +37,8 @@ export interface SaleOrderBody {
   sourceReferenceId: string;
   customerReference?: string;
   tags: string[];
+  customer?: { customerId: string };
+  shipping?: ShippingBody;
   items: SaleOrderLineBody[];
   payments: Array<{ method: number; amount: number }>;
 }
@@ -84,6 +89,7 @@ export function saleToOrder(sale: Sale, ctx: SaleOrderContext): SaleOrderBody {
     sourceReferenceId: sourceReferenceId(ctx.storeId, sale.saleId),
     ...(sale.cloudshelf?.orderId ? { customerReference: sale.cloudshelf.orderId } : {}),
     tags,
+    ...(ctx.delivery ? { customer: { customerId: ctx.delivery.customerId }, shipping: ctx.delivery.shipping } : {}),
     items,
     payments,
   };

@@ -5,13 +5,13 @@ import { notFound, parseBody, unprocessable } from '../errors.js';
 import { identity, listEnvelope, parseListQuery } from '../list-query.js';
 import { assertMinorUnits, createSaleOrderSchema, type CreateSaleOrderBody } from '../schemas/sale-orders.js';
 import type { SandboxState } from '../state.js';
-import { ITEM_FORMAT, ITEM_STATUS, OPEN_LINE_STATUS, type SaleOrder, type SaleOrderLine } from '../types.js';
+import { ITEM_FORMAT, ITEM_STATUS, OPEN_LINE_STATUS, UNASSIGNED_BIN_ID, type SaleOrder, type SaleOrderLine } from '../types.js';
 
 export type SaleOrderParams = { Params: { saleOrderId: string } };
 
 /** What the API returns for an order: lines live at /items, the rest is sandbox bookkeeping. */
-export function saleOrderView(order: SaleOrder): Omit<SaleOrder, 'lines' | 'collections' | 'invoices'> {
-  const { lines: _lines, collections: _collections, invoices: _invoices, ...view } = order;
+export function saleOrderView(order: SaleOrder): Omit<SaleOrder, 'lines' | 'collections' | 'invoices' | 'allocations'> {
+  const { lines: _lines, collections: _collections, invoices: _invoices, allocations: _allocations, ...view } = order;
   return view;
 }
 
@@ -29,6 +29,8 @@ export function registerSaleOrderRoutes(app: FastifyInstance, ctx: SandboxContex
     const body = parseBody(createSaleOrderSchema, request.body);
     assertMinorUnits(body.currency, body.items, body.payments);
     if (!state.channels.has(body.sourceId)) throw unprocessable(`Channel ${body.sourceId} not found`);
+    // ASSUMED: a delivery order names where it goes; the warehouse cannot dispatch without it.
+    if (body.items.some((l) => l.fulfilmentType === 'delivery') && !body.shipping) throw unprocessable('A sale order with delivery lines needs shipping details');
     const lines = buildLines(state, body);
     const now = state.nowIso();
     const order: SaleOrder = {
@@ -43,12 +45,14 @@ export function registerSaleOrderRoutes(app: FastifyInstance, ctx: SandboxContex
       customerReference: body.customerReference ?? null,
       tags: body.tags ?? [],
       customer: body.customer ?? null,
+      shipping: body.shipping ?? null,
       timeCreated: now,
       timeUpdated: now,
       lines,
       payments: body.payments.map((p) => ({ paymentId: randomUUID(), method: p.method, amount: p.amount })),
       collections: [],
       invoices: [],
+      allocations: allocateDelivery(state, lines),
     };
     state.saleOrders.set(order.saleOrderId, order);
     return answerCommitted(ctx, request, reply, 201, { data: { id: order.saleOrderId } });
@@ -65,6 +69,24 @@ export function registerSaleOrderRoutes(app: FastifyInstance, ctx: SandboxContex
     const order = requireSaleOrder(state, request.params.saleOrderId);
     return listEnvelope(order.lines, query, 'lineId', identity);
   });
+}
+
+/**
+ * ASSUMED: Stok.ly takes a delivery line off the onHand of the fulfilment location that holds
+ * most of the item when the order is created (the reference says the dispatching location is
+ * decided in Stok.ly). The store location is never touched.
+ */
+function allocateDelivery(state: SandboxState, lines: readonly SaleOrderLine[]): SaleOrder['allocations'] {
+  const allocations: SaleOrder['allocations'] = [];
+  for (const line of lines.filter((l) => l.fulfilmentType === 'delivery')) {
+    const [best] = state.fulfilmentLocationIds
+      .map((locationId) => ({ locationId, onHand: state.inventoryRecord(line.referenceId, locationId)?.onHand ?? 0 }))
+      .sort((a, b) => b.onHand - a.onHand);
+    if (!best) continue;
+    state.adjustOnHand(line.referenceId, best.locationId, UNASSIGNED_BIN_ID, -line.quantity);
+    allocations.push({ lineId: line.lineId, locationId: best.locationId, quantity: line.quantity });
+  }
+  return allocations;
 }
 
 /** Every referenced item must exist, be active and be sellable; all problems are reported at once. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { unprocessable } from '../errors.js';
 import { fitsMinorUnits, isSupportedCurrency, minorDigits } from '../money.js';
+import { shippingSchema } from './customers.js';
 
 /** Stages the sandbox accepts. Only "order" and "removed" are known; others are refused. */
 export const KNOWN_STAGES = ['order', 'removed'] as const;
@@ -38,6 +39,7 @@ export const createSaleOrderSchema = z.strictObject({
   customerReference: z.string().optional(),
   tags: z.array(z.string()).optional(),
   customer: z.strictObject({ customerId: nonEmpty.optional() }).optional(),
+  shipping: shippingSchema.optional(),
   items: z.array(saleOrderLineSchema).min(1),
   payments: z.array(paymentSchema),
 });

@@ -13,7 +13,11 @@ import { isoOrNull as iso } from '../../../../shared/time.js';
 
 
 /** The exception queue for staff: list, open one, act on it; the audit log read-only. */
-export function exceptionRoutes(deps: { exceptions: ExceptionsRepo; service: ExceptionService; outbox: OutboxRepo; audit: AuditRepo }): RouteModule {
+export function exceptionRoutes(deps: {
+  exceptions: ExceptionsRepo; service: ExceptionService; outbox: OutboxRepo; audit: AuditRepo;
+  /** A sale's delivery address, masked (never the address itself). */
+  maskedDelivery(saleId: string): string | null;
+}): RouteModule {
   const toItem = (e: ExceptionRow): ExceptionItem => ({
     id: e.id, subjectKind: e.subjectKind, subjectRef: e.subjectRef, reason: e.reason, ...deps.service.describe(e),
     detail: e.detail, blocking: e.blocking, status: e.status, createdAt: new Date(e.createdAt).toISOString(),
@@ -28,6 +32,7 @@ export function exceptionRoutes(deps: { exceptions: ExceptionsRepo; service: Exc
       audit: deps.audit.forSubject(e.subjectKind, e.subjectRef),
       document: row ? (JSON.parse(row.payload) as unknown) : null,
       outbox: row ? toOutboxItem(row, deps.outbox.waitsForSale(row)) : null,
+      delivery: row?.kind === 'sale' ? deps.maskedDelivery(row.ref) : null,
     };
   };
   // An action may find the item gone (404), closed or not waiting (409), or name an item Stok.ly lacks (422).

@@ -21,6 +21,7 @@ function toItem(a: Availability): StockItem {
   return {
     sku: a.sku, available: a.available, onHand: a.onHand, pendingSales: a.pendingSales, buffer: a.buffer,
     lastSyncedAt: a.lastSyncedAt, stale: a.stale, ...(a.known ? {} : { known: false }),
+    ...(a.elsewhere ? { elsewhere: a.elsewhere } : {}),
   };
 }
 
