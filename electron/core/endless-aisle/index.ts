@@ -71,7 +71,7 @@ export function startEndlessAisle(deps: EndlessAisleDeps) {
   const warehouseRepo = new WarehouseStockRepo(db);
   const elsewhere = locationIds.length ? new ElsewhereStock(warehouseRepo, config.endlessAisle.buffer) : null;
   const retention = new Retention({ repo, clock, retentionDays: config.privacy.customerDataRetentionDays, backupDir: join(config.dataDir, 'backups') });
-  deps.scheduler.every('privacy', 3600, async () => retention.eraseDue());
+  deps.scheduler.every('privacy', 3600, async () => retention.eraseDue(), { runAtStart: true });
 
   const hold = (saleId: string, detail: string): void => {
     const row = store.outbox.byRef('sale', saleId);

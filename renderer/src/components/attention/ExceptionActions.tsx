@@ -7,6 +7,7 @@ import { MapTenderForm } from './MapTenderForm.js';
 import { NoteForm } from './NoteForm.js';
 import { RetryAction } from './RetryAction.js';
 import { VoidForm } from './VoidForm.js';
+import { DeliveryForm } from '../endless-aisle/DeliveryForm.js';
 
 const skuReasons = new Set(['unknown_sku', 'inactive_sku', 'ambiguous_sku']);
 /** Outbox states in which the agent still lets a person void the sale or refund. */
@@ -37,6 +38,7 @@ export function ExceptionActions({ item, document, problemSkus, onDone }: {
       {open && item.reason === 'unmapped_tender' && (
         <MapTenderForm {...props} tenders={document ? [...new Set(document.payments.map((p) => p.tender))] : []} detail={item.detail} />
       )}
+      {open && item.reason === 'missing_delivery' && row && <DeliveryForm {...props} current={item.delivery ?? null} />}
       {open && item.blocking && row && <RetryAction {...props} noun={noun} />}
       {open && !item.blocking && <AcknowledgeForm {...props} />}
       {open && item.blocking && (!row || voidable.has(row.status)) && <VoidForm {...props} noun={noun} reference={item.subjectRef} />}
