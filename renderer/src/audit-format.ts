@@ -9,6 +9,7 @@ const actionWords: Record<string, string> = {
   note: 'Added a note',
   acknowledge: 'Acknowledged',
   resolved: 'Resolved',
+  set_delivery: 'Entered the delivery address',
 };
 
 export function actionWord(action: string): string {
