@@ -360,13 +360,14 @@ function refuseSecretReadableByOthers(path: string, raw: unknown): void {
 export function resolveSecrets(
   config: Config,
   env: NodeJS.ProcessEnv,
-  fromShell?: { stoklySecretKey?: string | undefined; cloudshelfApiKey?: string | undefined },
+  fromShell?: { stoklySecretKey?: string | undefined; cloudshelfApiKey?: string | undefined; personalDataKey?: string | undefined },
 ): Secrets {
   const cloudshelfApiKey = fromShell?.cloudshelfApiKey ?? env.SHELFBRIDGE_CLOUDSHELF_API_KEY ?? config.cloudshelf?.apiKey;
   if (config.cloudshelf && !cloudshelfApiKey) {
     throw new ConfigError('cloudshelf: no API key. Set SHELFBRIDGE_CLOUDSHELF_API_KEY (or cloudshelf.apiKey for sandboxes)', 'secrets');
   }
-  return { stoklySecretKey: stoklySecret(config, env, fromShell?.stoklySecretKey), cloudshelfApiKey };
+  // The personal-data key comes only from the shell's OS secret store; headless uses privacy.keyFile.
+  return { stoklySecretKey: stoklySecret(config, env, fromShell?.stoklySecretKey), cloudshelfApiKey, personalDataKey: fromShell?.personalDataKey };
 }
 
 function stoklySecret(config: Config, env: NodeJS.ProcessEnv, fromShell: string | undefined): string {

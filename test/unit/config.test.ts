@@ -76,4 +76,11 @@ describe('configuration', () => {
     chmodSync(file, 0o600);
     expect(resolveSecrets(withFile, {}).stoklySecretKey).toBe('from-file');
   });
+
+  it('passes the personal-data key from the shell (OS secret store) and takes none from the environment', () => {
+    const c = parseConfig(valid());
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(resolveSecrets(c, {}, { stoklySecretKey: 's', personalDataKey: key }).personalDataKey).toBe(key);
+    expect(resolveSecrets(c, { SHELFBRIDGE_STOKLY_SECRET_KEY: 's', SHELFBRIDGE_PERSONAL_DATA_KEY: key }).personalDataKey).toBeUndefined();
+  });
 });

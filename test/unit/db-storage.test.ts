@@ -9,6 +9,9 @@ import type { Migration } from '../../electron/core/db/migration.js';
 import { migrations } from '../../electron/core/db/migrations/index.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'sb-db-'));
+/** Versions stores may already be at, in order. Append new ones; never insert or renumber. */
+const versions = (): number[] => migrations.map((m) => m.version);
+const shippedVersions = [10, 20, 30, 40, 50, 60, 70, 100, 110, 130, 140, 150];
 
 describe('storage', () => {
   it('opens with WAL, synchronous=FULL and foreign keys on', () => {
@@ -23,11 +26,37 @@ describe('storage', () => {
     const versions = migrations.map((m) => m.version);
     expect(versions.every((v) => v % 10 === 0)).toBe(true);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+    // Strictly increasing, and only ever appended to: a store database already at a version runs
+    // only later ones (PRAGMA user_version), so one slotted in below a shipped version never runs.
+    expect(versions.every((v, i) => i === 0 || v > versions[i - 1]!)).toBe(true);
+    expect(versions.slice(0, shippedVersions.length)).toEqual(shippedVersions);
     const path = join(dir(), 'b.db');
     const db = openDatabase(path);
     const result = migrate(db, { path, backupDir: join(path, '..', 'backups') });
     expect(result).toMatchObject({ from: 0, to: versions.at(-1), backupPath: null });
     expect(db.pragma('user_version', { simple: true })).toBe(versions.at(-1));
+    db.close();
+  });
+
+  it('takes a database already at the previous version forward with only the newer migrations', () => {
+    const path = join(dir(), 'f.db');
+    const db = openDatabase(path);
+    migrate(db, { path, backupDir: null }, migrations.filter((m) => m.version <= 140));
+    expect(db.pragma('user_version', { simple: true })).toBe(140);
+    const result = migrate(db, { path, backupDir: null });
+    expect(result).toMatchObject({ from: 140, to: versions().at(-1) });
+    // 0150 (endless aisle) ran on the existing database: its tables are there.
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('sale_personal', 'warehouse_stock', 'pending_ship') ORDER BY name`).all())
+      .toEqual([{ name: 'pending_ship' }, { name: 'sale_personal' }, { name: 'warehouse_stock' }]);
+    db.close();
+  });
+
+  it('refuses a list of migrations that is not strictly increasing', () => {
+    const path = join(dir(), 'g.db');
+    const db = openDatabase(path);
+    const swapped: Migration[] = [migrations[1]!, migrations[0]!];
+    expect(() => migrate(db, { path, backupDir: null }, swapped)).toThrow(/strictly increasing/);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
     db.close();
   });
 

@@ -77,5 +77,14 @@ describe('sealing', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(replaced.key.key.toString('base64'));
     const fromShell = loadDataKey({ keyFile: file, fromShell: first.key.key.toString('base64') });
     expect(fromShell.key.id).toBe(first.key.id);
+    if (process.platform !== 'win32') expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+  });
+
+  it('a damaged key from the shell falls back to the stable key file, never a new key each run', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sb-key-')), 'keys', 'personal-data.key');
+    const fileKey = loadDataKey({ keyFile: file }).key;
+    const bad = loadDataKey({ keyFile: file, fromShell: 'c2hvcnQ=' });
+    expect(bad.key.id).toBe(fileKey.id);
+    expect(bad.warning).toMatch(/OS secret store .* key file/);
   });
 });

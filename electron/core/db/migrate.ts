@@ -29,6 +29,9 @@ export function migrate(
   options: { path: string; backupDir: string | null; now?: () => Date },
   migrations: readonly Migration[] = knownMigrations,
 ): MigrationResult {
+  // One slotted in below a version a store already has would silently never run there.
+  const misordered = migrations.find((m, i) => i > 0 && m.version <= migrations[i - 1]!.version);
+  if (misordered) throw new Error(`migrations must be strictly increasing: ${misordered.version} (${misordered.name}) comes after ${migrations[migrations.indexOf(misordered) - 1]!.version}`);
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) throw new DatabaseFromTheFutureError(options.path, current, latest);

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createPrivateFile, privateDir, privateFile } from '../storage/private-files.js';
 import { dataKeyFrom, newDataKey, type DataKey } from './sealing.js';
 
 export interface LoadedDataKey {
@@ -21,26 +22,28 @@ function decode(text: string): Buffer | null {
  * and the agent says so instead of refusing to start.
  */
 export function loadDataKey(opts: { fromShell?: string | undefined; keyFile: string }): LoadedDataKey {
+  let warning: string | null = null;
   if (opts.fromShell) {
     const raw = decode(opts.fromShell);
     if (raw) return { key: dataKeyFrom(raw), warning: null };
-    return { key: newDataKey(), warning: 'the personal-data key from the OS secret store is not a 32-byte base64 key: using a new key for this run' };
+    // Not a new key each run: the key file is at least stable.
+    warning = 'the personal-data key from the OS secret store is not a 32-byte base64 key; using the key file instead';
   }
-  let warning: string | null = null;
   if (existsSync(opts.keyFile)) {
     try {
-      const mode = statSync(opts.keyFile).mode;
-      if (process.platform !== 'win32' && (mode & 0o077) !== 0) chmodSync(opts.keyFile, 0o600);
+      privateFile(opts.keyFile);
       const raw = decode(readFileSync(opts.keyFile, 'utf8'));
-      if (raw) return { key: dataKeyFrom(raw), warning: null };
+      if (raw) return { key: dataKeyFrom(raw), warning };
       warning = `${opts.keyFile} does not hold a valid key`;
     } catch (err) {
       warning = `${opts.keyFile} cannot be read (${(err as Error).message})`;
     }
   }
   const key = newDataKey();
-  mkdirSync(dirname(opts.keyFile), { recursive: true });
-  writeFileSync(opts.keyFile, `${key.key.toString('base64')}\n`, { mode: 0o600, flag: 'w' });
-  chmodSync(opts.keyFile, 0o600);
+  // A folder IT chose for privacy.keyFile keeps its mode; the default one is created owner-only.
+  if (!existsSync(dirname(opts.keyFile))) privateDir(dirname(opts.keyFile));
+  // Owner-only before the key is written into it.
+  createPrivateFile(opts.keyFile);
+  writeFileSync(opts.keyFile, `${key.key.toString('base64')}\n`, { flag: 'w' });
   return { key, warning: warning && `${warning}: a new personal-data key was created; addresses of sales not yet sent must be entered again` };
 }
