@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/kiosk-api.js';
-import { configureLogging } from '../../electron/core/logging/logger.js';
+import { configureLogging, loggingOptions } from '../../electron/core/logging/logger.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -231,7 +231,8 @@ describe('endless aisle: warehouse stock at the kiosk', () => {
 describe('endless aisle: personal data', () => {
   it('is sealed at rest while unsent, erased after retention (the sale stays), and never in the files, backups or logs', async () => {
     h = await harness({ retentionDays: 0 });
-    configureLogging({ dataDir: h.dataDir, level: 'debug', console: false });
+    // Every line, debug included, goes to the file the test reads.
+    configureLogging({ ...loggingOptions(h.agent.config, { version: 'test', console: false }), level: 'debug' });
     const shipSku = skuWith(0, 2);
     h.sandbox.setFaults({ outage: true });
     const sale = mixedSale(skuWith(1, 0, [shipSku]), shipSku, 1);
