@@ -2,6 +2,7 @@ import {
   outboxItemSchema, outboxListSchema, statusSchema,
   type OutboxItem, type Status,
 } from '../../../shared/admin-api.js';
+import { alertsApi, type AlertsApi } from './alerts-api.js';
 import type { AdminConnection } from './connection.js';
 import { exceptionsApi, type ExceptionsApi } from './exceptions-api.js';
 import { monthEndApi, type MonthEndApi } from './month-end-api.js';
@@ -17,7 +18,7 @@ export { AdminApiError, type FetchLike } from './transport.js';
 
 export type OutboxFilter = 'all' | 'exception' | 'pending' | 'done';
 
-export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi, KiosksApi {
+export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi, KiosksApi, AlertsApi {
   status(): Promise<Status>;
   outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   retry(id: number): Promise<OutboxItem | null>;
@@ -42,5 +43,6 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
     ...windowApi(t),
     ...monthEndApi(t),
     ...kiosksApi(t),
+    ...alertsApi(t),
   };
 }

@@ -4,7 +4,7 @@ import { createAdminClient } from '../api/admin-client.js';
 import type { AdminConnection } from '../api/connection.js';
 import { ApiProvider } from '../data/ApiProvider.js';
 import { createQueryClient, fetchedAt } from '../data/query-client.js';
-import { useStatus } from '../data/queries.js';
+import { useAlerts, useStatus } from '../data/queries.js';
 import { useServerEvents } from '../data/server-events.js';
 import { useHashRoute, type Route, type TabId } from '../hooks/useHashRoute.js';
 import { isUnreachable } from '../data/agent-state.js';
@@ -21,6 +21,7 @@ import { ChecklistView, OverdueChecks } from './month-end/ChecklistView.js';
 import { StockMovementsView } from './month-end/StockMovementsView.js';
 import { TakingsTab } from './month-end/TakingsTab.js';
 import { KiosksView } from './kiosks/KiosksView.js';
+import { AlertsView } from './monitoring/AlertsView.js';
 
 const defaultRoute = (tab: TabId): Route => (tab === 'attention' ? { tab, exceptionId: null } : { tab });
 
@@ -51,6 +52,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
   const { route, navigate } = useHashRoute();
 
   const open = status.data?.exceptions.open ?? 0;
+  const openAlerts = useAlerts().data?.alerts.filter((a) => a.resolvedAt === null).length ?? 0;
   const tabs: TabItem[] = [
     { id: 'status', label: 'Status' },
     { id: 'attention', label: 'Needs attention', count: open, countWord: 'open' },
@@ -58,6 +60,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
     { id: 'takings', label: 'Takings' },
     { id: 'checks', label: 'Checks' },
     { id: 'kiosks', label: 'Kiosks' },
+    { id: 'alerts', label: 'Alerts', count: openAlerts, countWord: 'open' },
   ];
 
   return (
@@ -79,6 +82,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
           {route.tab === 'takings' && <TakingsTab />}
           {route.tab === 'checks' && <ChecklistView />}
           {route.tab === 'kiosks' && <KiosksView />}
+          {route.tab === 'alerts' && <AlertsView />}
         </TabPanel>
       </main>
     </>

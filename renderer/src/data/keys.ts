@@ -18,6 +18,7 @@ export const queryKeys = {
   products: (q: string, page: number) => ['products', q, page] as const,
   store: ['store'] as const,
   kiosks: ['kiosks'] as const,
+  alerts: ['alerts'] as const,
 };
 
 /** Families that only change when someone asks (never refreshed by an action elsewhere). */

@@ -84,3 +84,11 @@ export function useKiosks() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.kiosks, queryFn: () => api.kiosks(), refetchInterval: pollMs.live });
 }
+
+export const alertHistoryLimit = 100;
+
+/** The alert history (open and resolved): changes when an alert opens or resolves, or a webhook is sent. */
+export function useAlerts() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.alerts, queryFn: () => api.alerts(alertHistoryLimit), refetchInterval: pollMs.flags });
+}

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Which view is open, kept in the address fragment (#/attention/12) so Back, reload and a
  * bookmark work. The token fragment (#token=…) is removed before the dashboard mounts.
  */
-export type TabId = 'status' | 'attention' | 'stock' | 'takings' | 'checks' | 'kiosks';
+export type TabId = 'status' | 'attention' | 'stock' | 'takings' | 'checks' | 'kiosks' | 'alerts';
 
 export type Route =
   | { tab: 'status' }
@@ -12,7 +12,8 @@ export type Route =
   | { tab: 'stock' }
   | { tab: 'takings' }
   | { tab: 'checks' }
-  | { tab: 'kiosks' };
+  | { tab: 'kiosks' }
+  | { tab: 'alerts' };
 
 export function parseRoute(hash: string): Route {
   const [tab, id] = hash.replace(/^#\/?/, '').split('/');
@@ -29,6 +30,8 @@ export function parseRoute(hash: string): Route {
       return { tab: 'checks' };
     case 'kiosks':
       return { tab: 'kiosks' };
+    case 'alerts':
+      return { tab: 'alerts' };
     default:
       return { tab: 'status' };
   }
