@@ -203,14 +203,16 @@ export const configSchema = z.strictObject({
   retry: z.strictObject({
     /** Stok.ly unreachable: the whole queue waits between single "canary" sends, growing from outbox.backoffBaseMs up to this. */
     offlineCanaryCapMs: positiveInt.default(30_000),
-    /** Cloudshelf calls answered 429/499/502/503/504 or not at all: waits between attempts and how many attempts. */
+    /** Cloudshelf calls answered 429/499/502/503/504 or not at all: waits between attempts (default 1.5–5 s, as Cloudshelf's connector) and how many attempts. */
     cloudshelf: z.strictObject({
       minMs: z.number().int().min(0).default(1_500),
       baseMs: positiveInt.default(5_000),
-      capMs: positiveInt.default(30_000),
+      capMs: positiveInt.default(5_000),
       maxAttempts: positiveInt.max(20).default(5),
-    }).default({ minMs: 1_500, baseMs: 5_000, capMs: 30_000, maxAttempts: 5 }),
-  }).default({ offlineCanaryCapMs: 30_000, cloudshelf: { minMs: 1_500, baseMs: 5_000, capMs: 30_000, maxAttempts: 5 } }),
+      /** A Retry-After up to this is waited out; a longer one fails the call (the next scheduled run tries again). */
+      maxRetryAfterMs: positiveInt.default(60_000),
+    }).default({ minMs: 1_500, baseMs: 5_000, capMs: 5_000, maxAttempts: 5, maxRetryAfterMs: 60_000 }),
+  }).default({ offlineCanaryCapMs: 30_000, cloudshelf: { minMs: 1_500, baseMs: 5_000, capMs: 5_000, maxAttempts: 5, maxRetryAfterMs: 60_000 } }),
   // Issue 10 (IT): routine backups.
   backup: z.strictObject({
     /** When the daily backup is taken (cron, the machine's local time); also at start if the newest is over a day old. */

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { CatalogRepo } from '../db/catalog-repo.js';
 import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
 import { scopedLogger } from '../logging/logger.js';
+import { trackedRun } from '../tracked-run.js';
 import type { StoklyClient } from '../stokly/client.js';
 import { gte } from '../stokly/filter.js';
 import { itemSchema } from '../stokly/schemas.js';
@@ -35,12 +36,9 @@ export async function pullCatalog(deps: {
   fullResyncHours: number;
   forceFull?: boolean;
 }): Promise<CatalogPullResult> {
-  const startedAt = deps.clock.now();
-  const previous = deps.runs.get('catalog');
-  const full = deps.forceFull === true || previous.watermark === null || previous.lastFullAt === null ||
-    startedAt - previous.lastFullAt > deps.fullResyncHours * 3_600_000;
-  deps.runs.started('catalog', startedAt);
-  try {
+  return trackedRun(deps, 'catalog', async ({ startedAt, previous }) => {
+    const full = deps.forceFull === true || previous.watermark === null || previous.lastFullAt === null ||
+      startedAt - previous.lastFullAt > deps.fullResyncHours * 3_600_000;
     let watermark = previous.watermark;
     let received = 0;
     const changedSkus: string[] = [];
@@ -68,11 +66,7 @@ export async function pullCatalog(deps: {
     // Items gone from a full list were removed in Stok.ly: kept, but inactive, never dropped.
     const deactivated = full ? deps.catalog.deactivateAllExcept(seen, deps.clock.now()) : [];
     changedSkus.push(...deactivated);
-    deps.runs.succeeded('catalog', startedAt, deps.clock.now(), { watermark, full });
     logger.info(`catalogue pull (${full ? 'full' : 'incremental'}): ${received} item(s) read, ${changedSkus.length} changed`);
-    return { full, received, changedSkus: [...new Set(changedSkus)], deactivated: deactivated.length };
-  } catch (err) {
-    deps.runs.failed('catalog', (err as Error).message, deps.clock.now());
-    throw err;
-  }
+    return { result: { full, received, changedSkus: [...new Set(changedSkus)], deactivated: deactivated.length }, watermark, full };
+  });
 }

@@ -25,8 +25,8 @@ const logger = scopedLogger('cloudshelf');
  */
 const RETRY_STATUSES = new Set([429, 499, 502, 503, 504]);
 
-/** Cloudshelf's own connector waits 1.5–5 s; later waits grow from there (config retry.cloudshelf). */
-export const defaultCloudshelfRetry = { minMs: 1_500, baseMs: 5_000, capMs: 30_000 } as const;
+/** As Cloudshelf's own connector: 1.5–5 s before every retry (config retry.cloudshelf can let later waits grow). */
+export const defaultCloudshelfRetry = { minMs: 1_500, baseMs: 5_000, capMs: 5_000 } as const;
 
 export interface CloudshelfClientOptions {
   /** The GraphQL endpoint, e.g. https://ingestapi.cloudshelf.ai/graphql. */
@@ -36,8 +36,10 @@ export interface CloudshelfClientOptions {
   requestTimeoutMs?: number;
   /** Default 5, as Cloudshelf's own connector. */
   maxAttempts?: number;
-  /** Waits between attempts; a Retry-After up to the policy's cap is honoured instead. Default `defaultCloudshelfRetry`. */
+  /** Waits between attempts. Default `defaultCloudshelfRetry`. */
   retry?: RetryPolicy;
+  /** A Retry-After up to this is waited out exactly; a longer one fails the call. Default 60 s. */
+  maxRetryAfterMs?: number;
   /** Default the global fetch; tests wrap it to watch or break requests. */
   fetch?: typeof fetch;
 }
@@ -86,12 +88,14 @@ export class CloudshelfClient {
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
   private readonly retry: RetryPolicy;
+  private readonly maxRetryAfterMs: number;
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly options: CloudshelfClientOptions) {
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.retry = options.retry ?? retryPolicy(defaultCloudshelfRetry);
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     this.fetchFn = options.fetch ?? fetch;
   }
 
@@ -133,7 +137,7 @@ export class CloudshelfClient {
   /**
    * One GraphQL operation, retried on 429/499/502/503/504 and on network failures (every operation
    * the agent sends is an idempotent upsert or a read), then validated with `dataSchema`. A server
-   * asking (Retry-After) for longer than the policy's cap is not waited for inside one call: the
+   * asking (Retry-After) for longer than `maxRetryAfterMs` is not waited for inside one call: the
    * call fails and the scheduled push or poll tries again later.
    */
   async request<T extends z.ZodType>(operation: string, query: string, variables: Record<string, unknown>, dataSchema: T): Promise<z.infer<T>> {
@@ -142,7 +146,7 @@ export class CloudshelfClient {
       const answer = await this.attempt(operation, body, attempt);
       if (answer.kind === 'answered') return this.parse(operation, answer.status, answer.text, dataSchema, attempt);
       const retryAfterMs = answer.kind === 'network' ? null : answer.retryAfterMs;
-      if (attempt >= this.maxAttempts || (retryAfterMs !== null && retryAfterMs > this.retry.options.capMs)) {
+      if (attempt >= this.maxAttempts || (retryAfterMs !== null && retryAfterMs > this.maxRetryAfterMs)) {
         throw answer.kind === 'network'
           ? new CloudshelfNetworkError(operation, answer.detail, attempt)
           : new CloudshelfHttpError(operation, answer.status, errorMessages(answer.text), attempt);

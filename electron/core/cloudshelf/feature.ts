@@ -6,6 +6,7 @@ import { debounced } from '../debounce.js';
 import type { ExceptionService } from '../exceptions/service.js';
 import type { Intake } from '../kiosk/intake.js';
 import { scopedLogger } from '../logging/logger.js';
+import { trackedRun } from '../tracked-run.js';
 import type { Scheduler } from '../schedule.js';
 import type { Signals } from '../signals.js';
 import { retryPolicy } from '../retry-policy.js';
@@ -44,26 +45,18 @@ export interface CloudshelfFeature {
 export function startCloudshelf(deps: CloudshelfFeatureDeps): CloudshelfFeature {
   const { config, scheduler, clock, store, signals } = deps;
   const runs = store.runs;
-  const { maxAttempts, ...waits } = deps.retry;
-  const client = new CloudshelfClient({ apiUrl: config.apiUrl, apiKey: deps.apiKey, maxAttempts, retry: retryPolicy(waits) });
+  const { maxAttempts, maxRetryAfterMs, ...waits } = deps.retry;
+  const client = new CloudshelfClient({ apiUrl: config.apiUrl, apiKey: deps.apiKey, maxAttempts, maxRetryAfterMs, retry: retryPolicy(waits) });
   const pusher = new CloudshelfPusher({
     db: store.db, client, catalog: store.catalog, stock: deps.stock, locationId: config.locationId, clock,
     ...(config.locationName ? { locationName: config.locationName } : {}),
     driftCheckEvery: config.driftCheckEvery,
   });
   scheduler.every('cloudshelf', 300, async () => {
-    const started = clock.now();
-    runs.started('cloudshelf', started);
-    try {
-      const report = await pusher.push();
-      runs.succeeded('cloudshelf', started, clock.now());
-      signals.emit('cloudshelfPushed', report);
-      if (report.products.sent + report.variants.sent + report.stockLevels.sent > 0) {
-        logger.info(`push: ${report.products.accepted} product(s), ${report.variants.accepted} variant(s), ${report.stockLevels.accepted} stock level(s) accepted; ${report.openIssues} open issue(s)`);
-      }
-    } catch (err) {
-      runs.failed('cloudshelf', (err as Error).message, clock.now());
-      throw err;
+    const report = await trackedRun({ runs, clock }, 'cloudshelf', async () => ({ result: await pusher.push() }));
+    signals.emit('cloudshelfPushed', report);
+    if (report.products.sent + report.variants.sent + report.stockLevels.sent > 0) {
+      logger.info(`push: ${report.products.accepted} product(s), ${report.variants.accepted} variant(s), ${report.stockLevels.accepted} stock level(s) accepted; ${report.openIssues} open issue(s)`);
     }
   }, { runAtStart: false });
   const pushSoon = debounced(config.pushDebounceMs, () => scheduler.runNow('cloudshelf').catch(() => undefined));

@@ -8,6 +8,7 @@ import type { SalesRepo } from '../db/sales-repo.js';
 import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
 import type { IngestOutcome } from '../kiosk/ingest.js';
 import { scopedLogger } from '../logging/logger.js';
+import { trackedRun } from '../tracked-run.js';
 import type { CloudshelfClient } from './client.js';
 import { ORDERS_PAGE, UPSERT_ORDERS, ordersPageData, upsertOrdersData, type CloudshelfOrder } from './order-documents.js';
 import { orderToRefund, orderToSale } from './order-mapping.js';
@@ -50,13 +51,9 @@ export class OrderIntake {
   constructor(private readonly deps: IntakeDeps) {}
 
   async poll(): Promise<IntakeReport> {
-    const { runs, clock } = this.deps;
-    const startedAt = clock.now();
-    runs.started('cloudshelf_orders', startedAt);
-    try {
-      const previous = runs.get('cloudshelf_orders').watermark;
+    return trackedRun(this.deps, 'cloudshelf_orders', async ({ startedAt, previous }) => {
       // First run: start from now (or the configured time), never from the account's whole history.
-      const watermark = previous ?? this.deps.since ?? new Date(startedAt).toISOString();
+      const watermark = previous.watermark ?? this.deps.since ?? new Date(startedAt).toISOString();
       const fresh = await this.ordersUpdatedSince(watermark);
       const report: IntakeReport = { seen: fresh.length, salesCreated: 0, refundsCreated: 0, writtenBack: 0 };
       let newest = watermark;
@@ -65,15 +62,11 @@ export class OrderIntake {
         if (order.updatedAt > newest) newest = order.updatedAt;
       }
       report.writtenBack = await this.writeBack();
-      runs.succeeded('cloudshelf_orders', startedAt, clock.now(), { watermark: newest });
       if (report.salesCreated + report.refundsCreated + report.writtenBack > 0) {
         logger.info(`Cloudshelf orders: ${report.seen} seen, ${report.salesCreated} sale(s) and ${report.refundsCreated} refund(s) taken, ${report.writtenBack} reference(s) written back`);
       }
-      return report;
-    } catch (err) {
-      runs.failed('cloudshelf_orders', (err as Error).message, clock.now());
-      throw err;
-    }
+      return { result: report, watermark: newest };
+    });
   }
 
   private async ordersUpdatedSince(watermark: string): Promise<CloudshelfOrder[]> {

@@ -4,6 +4,7 @@ import type { SyncRunsRepo } from '../db/sync-runs-repo.js';
 import type { WarehouseStockRepo } from '../db/warehouse-stock-repo.js';
 import type { OrderGate } from '../endless-aisle/order-gate.js';
 import { scopedLogger } from '../logging/logger.js';
+import { trackedRun } from '../tracked-run.js';
 import type { StoklyClient } from '../stokly/client.js';
 import { inventoryPages, onHandFrom } from '../stokly/inventory.js';
 
@@ -35,10 +36,8 @@ export async function pullStock(deps: {
   return deps.warehouse ? deps.warehouse.gate.run(() => pull(deps)) : pull(deps);
 }
 
-async function pull(deps: Parameters<typeof pullStock>[0]): Promise<StockPullResult> {
-  const startedAt = deps.clock.now();
-  deps.runs.started('stock', startedAt);
-  try {
+function pull(deps: Parameters<typeof pullStock>[0]): Promise<StockPullResult> {
+  return trackedRun(deps, 'stock', async ({ startedAt }) => {
     const onHand = await pullLocation(deps.client, deps.locationId, deps.source);
     // Every page of every location first: a failed pull changes neither figure.
     const warehouseOnHand = new Map<string, number>();
@@ -59,13 +58,9 @@ async function pull(deps: Parameters<typeof pullStock>[0]): Promise<StockPullRes
       const settledShips = deps.warehouse.repo.replaceSnapshot(warehouseOnHand, startedAt);
       logger.info(`stock pull: ${warehouseOnHand.size} items at ${deps.warehouse.locationIds.length} fulfilment location(s), ${settledShips} sale(s) now included in their figures`);
     }
-    deps.runs.succeeded('stock', startedAt, deps.clock.now());
     logger.info(`stock pull: ${onHand.size} items at ${deps.locationId}, ${settledSales} sale(s) now included in Stok.ly's figures`);
-    return { startedAt, items: onHand.size, settledSales };
-  } catch (err) {
-    deps.runs.failed('stock', (err as Error).message, deps.clock.now());
-    throw err;
-  }
+    return { result: { startedAt, items: onHand.size, settledSales } };
+  });
 }
 
 async function pullLocation(client: StoklyClient, locationId: string, source: 'location' | 'bins'): Promise<Map<string, number>> {
