@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/kiosk-api.js';
 import { configureLogging, loggingOptions } from '../../electron/core/logging/logger.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dataKeyFrom, open } from '../../electron/core/privacy/sealing.js';
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -17,8 +18,9 @@ const DELIVERY = {
 /** Every personal value the tests send: none may appear in plain text anywhere the agent writes. */
 const PERSONAL = ['Bramwell-Quist', 'Zanzibar Terrace', 'LS1 7QX', '496 0999', 'alexandra.quist', 'Alexandra'];
 
-async function harness(extra: { retentionDays?: number; buffer?: number } = {}): Promise<Harness> {
+async function harness(extra: { retentionDays?: number; buffer?: number; personalDataKey?: string } = {}): Promise<Harness> {
   const started = await startHarness({
+    ...(extra.personalDataKey ? { personalDataKey: extra.personalDataKey } : {}),
     config: {
       sync: { stockIntervalSeconds: 3600, catalogIntervalSeconds: 3600, staleAfterSeconds: 300 },
       catalog: { taxRates: { standard: 20, reduced: 5, zero: 0 } },
@@ -271,6 +273,23 @@ describe('endless aisle: personal data', () => {
     h.agent.db.prepare(`UPDATE outbox SET done_at = done_at - 8 * 86400000 WHERE ref = ?`).run(sale.saleId);
     expect(h.agent.endlessAisle.retention.eraseDue()).toBe(1);
     expect(h.agent.endlessAisle.maskedDelivery(sale.saleId)).toBeNull();
+  });
+
+  it('with the key from the desktop shell (OS secret store) no key file is written, and only that key opens the details', async () => {
+    const shellKey = Buffer.alloc(32, 42);
+    h = await harness({ personalDataKey: shellKey.toString('base64') });
+    const shipSku = skuWith(0, 2);
+    h.sandbox.setFaults({ outage: true });
+    const sale = mixedSale(skuWith(1, 0, [shipSku]), shipSku, 1);
+    expect((await h.kiosk().postSale(sale)).status).toBe(201);
+    expect(existsSync(join(h.dataDir, 'keys', 'personal-data.key'))).toBe(false);
+    const sealed = (h.agent.db.prepare('SELECT sealed FROM sale_personal WHERE sale_id = ?').get(sale.saleId) as { sealed: Buffer }).sealed;
+    expect(open(dataKeyFrom(shellKey), sealed, sale.saleId)).toContain(DELIVERY.postcode);
+    expect(open(dataKeyFrom(Buffer.alloc(32, 1)), sealed, sale.saleId)).toBeNull();
+    // Posted with the address once Stok.ly is back: the core opened it with the shell's key.
+    h.sandbox.setFaults({ outage: false });
+    await waitFor(() => statusOf(sale.saleId) === 'done', 10_000, 'posted');
+    expect(h.sandbox.state.ordersByReference(`store-001/${sale.saleId}`)[0]!.shipping?.address.postcode).toBe(DELIVERY.postcode);
   });
 
   it('a lost key loses only the details of unsent sales: the agent starts, says so, and the sale waits for an address', async () => {

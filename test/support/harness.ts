@@ -68,7 +68,11 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { sandbox?: StoklySandboxOptions; config?: DeepPartial<ConfigInput>; items?: number; cloudshelf?: boolean } = {},
+  options: {
+    sandbox?: StoklySandboxOptions; config?: DeepPartial<ConfigInput>; items?: number; cloudshelf?: boolean;
+    /** As the Electron shell hands it over from the OS secret store (base64, 32 bytes). */
+    personalDataKey?: string;
+  } = {},
 ): Promise<Harness> {
   silenceLogging();
   const seed = generateShop({ itemCount: options.items ?? 60, seed: 7 });
@@ -79,7 +83,7 @@ export async function startHarness(
     ? { cloudshelf: { apiUrl: cloudshelf.url, locationId: CLOUDSHELF_LOCATION, locationName: 'Test store', pushDebounceMs: 50, orderPollSeconds: 3600 } }
     : {};
   const config = testConfig(sandbox, dataDir, merge(cloudshelfConfig, options.config ?? {}));
-  const secrets = { stoklySecretKey: sandbox.credentials.secretKey, cloudshelfApiKey: cloudshelf?.apiKey };
+  const secrets = { stoklySecretKey: sandbox.credentials.secretKey, cloudshelfApiKey: cloudshelf?.apiKey, personalDataKey: options.personalDataKey };
   let agent = await startAgent(config, secrets, { logConsole: false });
   silenceLogging();
   const products = kioskProducts(seed.items);

@@ -18,6 +18,8 @@ export class PersonalDataRepo {
   private readonly putStmt;
 
   constructor(private readonly db: Db) {
+    // Erased or replaced ciphertext is overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
     this.getStmt = db.prepare<[string], { sale_id: string; key_id: string; sealed: Buffer | null; erased_at: number | null }>(
       'SELECT sale_id, key_id, sealed, erased_at FROM sale_personal WHERE sale_id = ?',
     );

@@ -48,8 +48,6 @@ export function startEndlessAisle(deps: EndlessAisleDeps) {
   const keyFile = config.privacy.keyFile ?? join(config.dataDir, 'keys', 'personal-data.key');
   const loaded = loadDataKey({ fromShell: deps.secrets.personalDataKey, keyFile });
   const repo = new PersonalDataRepo(db);
-  // Erased or replaced bytes are overwritten with zeros, not left in free space.
-  db.pragma('secure_delete = ON');
   const personal = new PersonalStore(repo, loaded.key);
   const lost = personal.lostCount();
   if (loaded.warning || lost > 0) {
