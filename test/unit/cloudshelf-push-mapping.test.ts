@@ -54,7 +54,7 @@ describe('Stok.ly catalogue → Cloudshelf inputs', () => {
   });
 
   it('converts minor units exactly for each currency', () => {
-    const price = (p: number, currency: string) => mapVariant(item('x', { price: p, currency }), true, 0).currentPrice;
+    const price = (p: number, currency: string) => mapVariant(item('x', { price: p, currency }), { productActive: true, available: 0 }).currentPrice;
     expect(price(1999, 'GBP')).toBe(19.99);
     expect(price(10, 'GBP')).toBe(0.1);
     expect(price(500, 'JPY')).toBe(500);
@@ -73,7 +73,7 @@ describe('Stok.ly catalogue → Cloudshelf inputs', () => {
   });
 
   it('an unknown price makes the variant not purchasable', () => {
-    expect(mapVariant(item('x', { price: null }), true, 3)).toMatchObject({ currentPrice: 0, availableToPurchase: false, isInStock: true });
+    expect(mapVariant(item('x', { price: null }), { productActive: true, available: 3 })).toMatchObject({ currentPrice: 0, availableToPurchase: false, isInStock: true });
   });
 
   it('stock is the computed available, never negative, found by itemId before SKU; no figure means 0', () => {

@@ -84,8 +84,8 @@ describe('outbox runner', () => {
     const known = outbox.insert('sale', 'known', '{}', now);
     const unknown = outbox.insert('sale', 'unknown', '{}', now);
     outbox.claimDue(now, 2);
-    outbox.markRetry(known, now + 300_000, 'ECONNREFUSED', false, true, now);
-    outbox.markRetry(unknown, now + 300_000, 'socket hang up', true, true, now);
+    outbox.markRetry(known, { nextAttemptAt: now + 300_000, error: 'ECONNREFUSED', outcomeUnknown: false, countAttempt: true, now });
+    outbox.markRetry(unknown, { nextAttemptAt: now + 300_000, error: 'socket hang up', outcomeUnknown: true, countAttempt: true, now });
     runner.start();
     runner.reconnected();
     await tick(150);

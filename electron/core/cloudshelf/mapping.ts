@@ -42,7 +42,8 @@ function variantName(name: string): string | null {
   return name.trim() === '' ? null : name;
 }
 
-export function mapVariant(item: CatalogProduct, productActive: boolean, available: number): ProductVariantInput {
+export function mapVariant(item: CatalogProduct, context: { productActive: boolean; available: number }): ProductVariantInput {
+  const { productActive, available } = context;
   const sellable = item.active && productActive;
   // Cloudshelf needs a price to create a variant; with none known, 0 stands in and the variant
   // is not purchasable, so the screen never sells at a made-up price.
@@ -93,7 +94,7 @@ export function mapCatalogue(items: readonly CatalogProduct[], availability: rea
     for (const item of members) {
       const sellable = item.active && productActive;
       const quantity = sellable ? available(item) : 0;
-      const input = mapVariant(item, productActive, quantity);
+      const input = mapVariant(item, { productActive, available: quantity });
       desired.variants.push({ productId, input });
       desired.stockLevels.push({ locationId, productVariantId: input.id, quantity });
     }

@@ -170,7 +170,8 @@ export class CatalogRepo implements CatalogReader {
    * `not_cached` means the store has never heard of the SKU either way; `unknown` means Stok.ly
    * said it has no such SKU (or a full catalogue pull did not contain it: `catalogComplete`).
    */
-  skuStatus(sku: string, catalogComplete: boolean): SkuStatus {
+  skuStatus(sku: string, options: { catalogComplete: boolean }): SkuStatus {
+    const { catalogComplete } = options;
     const rows = this.bySkuStmt.all(sku).map(fromRow);
     const active = rows.filter((r) => r.active && r.format !== 2);
     if (active.length === 1 && active[0]) return { kind: 'active', product: active[0] };

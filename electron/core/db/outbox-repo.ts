@@ -147,7 +147,9 @@ export class OutboxRepo {
       .run(now, now, now, id);
   }
 
-  markRetry(id: number, nextAttemptAt: number, error: string, outcomeUnknown: boolean, countAttempt: boolean, now: number): void {
+  /** The row waits until `nextAttemptAt`; `countAttempt` false for a wait that was not this row's failure (a rate limit). */
+  markRetry(id: number, retry: { nextAttemptAt: number; error: string; outcomeUnknown: boolean; countAttempt: boolean; now: number }): void {
+    const { nextAttemptAt, error, outcomeUnknown, countAttempt, now } = retry;
     this
       .prepare(`UPDATE outbox SET status = 'pending', attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
                   outcome_unknown = ?, updated_at = ? WHERE id = ?`)

@@ -44,7 +44,7 @@ export function startExceptions(deps: ExceptionsFeatureDeps): { service: Excepti
       for (const sale of sales) service.saleArrived(sale.saleId);
     }),
     signals.on('cataloguePulled', () => {
-      const retried = service.retryResolvedSkus((sku) => store.catalog.skuStatus(sku, false).kind === 'active', (saleId) => store.sales.lineSkus(saleId));
+      const retried = service.retryResolvedSkus((sku) => store.catalog.skuStatus(sku, { catalogComplete: false }).kind === 'active', (saleId) => store.sales.lineSkus(saleId));
       if (retried) logger.info(`${retried} sale(s) waiting on a SKU can now be posted: retrying`);
     }),
   ];

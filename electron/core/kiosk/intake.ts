@@ -51,7 +51,7 @@ export function startIntake(deps: IntakeDeps): Intake {
     sales: store.sales, outbox: store.outbox, clock,
     flags: (sale: Sale) =>
       saleFlags(sale, {
-        sku: (sku) => store.catalog.skuStatus(sku, catalogComplete()),
+        sku: (sku) => store.catalog.skuStatus(sku, { catalogComplete: catalogComplete() }),
         tenderMapped: deps.tenders.isMapped,
         availableAfter: (sku) => deps.availability.rawAvailable(sku),
         elsewhereAfter: (sku) => deps.availability.rawElsewhere(sku),

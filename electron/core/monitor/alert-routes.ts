@@ -13,7 +13,8 @@ function state(row: DeliveryRow | undefined): AlertItem['webhook']['opened'] {
 }
 
 /** The alert history with each alert's webhook messages. */
-export function alertList(alerts: AlertsRepo, deliveries: AlertDeliveriesRepo, webhookConfigured: boolean, limit: number): AlertList {
+export function alertList(alerts: AlertsRepo, deliveries: AlertDeliveriesRepo, options: { webhookConfigured: boolean; limit: number }): AlertList {
+  const { webhookConfigured, limit } = options;
   const rows = alerts.recent(limit);
   const sent = deliveries.forAlerts(rows.map((r) => r.id));
   return {

@@ -75,7 +75,7 @@ export async function startMonitoring(deps: MonitoringDeps): Promise<Monitoring>
   return {
     adminRoutes: [
       metricsRoutes(deps.metrics, deps.adminToken),
-      alertRoutes((limit) => alertList(alertsRepo, deliveries, sender !== null, limit)),
+      alertRoutes((limit) => alertList(alertsRepo, deliveries, { webhookConfigured: sender !== null, limit })),
       supportBundleRoutes(
         () => buildSupportBundle({
           config, version: deps.version, status: deps.status, alerts: alertsRepo, exceptions: deps.exceptions, stats: new StatsRepo(deps.db),

@@ -214,7 +214,7 @@ export class OutboxRunner {
         }
         let delay = this.retry.delay(row.attempts);
         if (result.outcomeUnknown) delay = Math.max(delay, this.options.unknownOutcomeGraceMs);
-        outbox.markRetry(row.id, now + delay, result.error, result.outcomeUnknown, true, now);
+        outbox.markRetry(row.id, { nextAttemptAt: now + delay, error: result.error, outcomeUnknown: result.outcomeUnknown, countAttempt: true, now });
         logger.warn(`${row.kind} ${row.ref}: attempt ${row.attempts + 1} failed, retry in ${Math.round(delay / 1000)} s${result.outcomeUnknown ? ' (outcome unknown: will look up first)' : ''}: ${result.error}`);
         return;
       }
@@ -222,7 +222,7 @@ export class OutboxRunner {
         // Stok.ly's Retry-After (read by its client with parseRetryAfter) is honoured exactly.
         const until = now + (result.retryAfterMs ?? this.options.rateLimitPauseMs);
         this.deps.pauseQueue(until);
-        outbox.markRetry(row.id, until, result.error, result.outcomeUnknown, false, now);
+        outbox.markRetry(row.id, { nextAttemptAt: until, error: result.error, outcomeUnknown: result.outcomeUnknown, countAttempt: false, now });
         logger.warn(`${row.kind} ${row.ref}: rate limited; queue paused until ${new Date(until).toISOString()}`);
         return;
       }

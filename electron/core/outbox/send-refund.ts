@@ -27,7 +27,7 @@ export async function sendRefund(row: OutboxRow, deps: RefundSenderDeps): Promis
   try {
     refund = refundSchema.parse(JSON.parse(row.payload));
   } catch (err) {
-    return resultFromError(err, false);
+    return resultFromError(err, { writeInFlight: false });
   }
   const sale = row.parentRef ? deps.outbox.byRef('sale', row.parentRef) : undefined;
   if (!sale?.remoteId || sale.status !== 'done') {
@@ -60,7 +60,7 @@ export async function sendRefund(row: OutboxRow, deps: RefundSenderDeps): Promis
     logger.info(`refund ${refund.refundId}: credit note ${id} against order ${sale.remoteId}`);
     return { type: 'done' };
   } catch (err) {
-    const result = resultFromError(err, writeInFlight);
+    const result = resultFromError(err, { writeInFlight });
     if (result.type === 'retry' || result.type === 'rate_limited') return { ...result, outcomeUnknown: result.outcomeUnknown || row.outcomeUnknown };
     return result;
   }

@@ -14,7 +14,8 @@ export type SendResult =
  * A thrown error → a result. `writeInFlight` says whether a request that creates something in
  * Stok.ly may have been received: then the outcome is unknown and the next try looks it up.
  */
-export function resultFromError(err: unknown, writeInFlight: boolean): SendResult {
+export function resultFromError(err: unknown, options: { writeInFlight: boolean }): SendResult {
+  const { writeInFlight } = options;
   if (err instanceof StoklyHttpError) {
     switch (err.kind) {
       case 'permanent':

@@ -37,7 +37,7 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
   try {
     sale = saleSchema.parse(JSON.parse(row.payload));
   } catch (err) {
-    return resultFromError(err, false);
+    return resultFromError(err, { writeInFlight: false });
   }
   try {
     if (row.step === 'create') {
@@ -86,7 +86,7 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
     if (!remoteId) throw new Error(`sale ${sale.saleId} is at step ${row.step} without a Stok.ly order id`);
     return await collectStoreLines(sale, remoteId, deps);
   } catch (err) {
-    const result = resultFromError(err, writeInFlight);
+    const result = resultFromError(err, { writeInFlight });
     if (result.type === 'retry' || result.type === 'rate_limited') {
       return { ...result, outcomeUnknown: result.outcomeUnknown || (outcomeUnknown && !remoteId) };
     }

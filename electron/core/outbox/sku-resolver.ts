@@ -37,13 +37,13 @@ export class SkuResolver {
         out.itemIds.set(sku, mapped);
         continue;
       }
-      let status = this.catalog.skuStatus(sku, false);
+      let status = this.catalog.skuStatus(sku, { catalogComplete: false });
       if (status.kind !== 'active') {
         const found = await findItemsBySku(this.client, sku);
         const now = this.clock.now();
         if (found.length === 0) this.catalog.markUnknown(sku, now);
         else this.catalog.upsertMany(found.map((i) => toCatalogProduct(i, this.rules)), now);
-        status = this.catalog.skuStatus(sku, false);
+        status = this.catalog.skuStatus(sku, { catalogComplete: false });
       }
       switch (status.kind) {
         case 'active':

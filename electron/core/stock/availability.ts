@@ -56,7 +56,7 @@ export class AvailabilityService implements StockReader {
   /** The warehouses' figure without the floor at zero (below zero means oversold), or null if not known. */
   rawElsewhere(sku: string): number | null {
     if (!this.elsewhere) return null;
-    const status = this.catalog.skuStatus(sku, true);
+    const status = this.catalog.skuStatus(sku, { catalogComplete: true });
     if (status.kind !== 'active') return null;
     if (this.runs.get('stock').lastSuccessAt === null) return null;
     return this.elsewhere.raw(status.product.itemId, sku);
@@ -98,7 +98,7 @@ export class AvailabilityService implements StockReader {
 
   /** onHand − pending − buffer without the floor at zero: below zero means oversold. */
   rawAvailable(sku: string): number | null {
-    const status = this.catalog.skuStatus(sku, true);
+    const status = this.catalog.skuStatus(sku, { catalogComplete: true });
     if (status.kind !== 'active') return null;
     if (this.runs.get('stock').lastSuccessAt === null) return null;
     const onHand = this.stock.onHand(status.product.itemId) ?? 0;
