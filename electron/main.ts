@@ -3,24 +3,30 @@ import {
   type NativeImage, type UtilityProcess,
 } from 'electron';
 import log from 'electron-log/main';
-import { mkdirSync } from 'node:fs';
+import electronUpdater from 'electron-updater';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Health } from '../shared/kiosk-api.js';
+import type { SecretsInput } from '../shared/desktop-settings.js';
+import type { ShellToCore } from '../shared/shell-protocol.js';
 import { adminConnectionState } from './shell/admin-connection.js';
+import { withStaffWindowCsp } from './shell/content-security.js';
 import { CoreSupervisor, type CoreHandle } from './shell/core-supervisor.js';
 import { ipcChannels, type IpcChannel } from './shell/ipc-channels.js';
 import { checkIpcCall, type TrustedPages } from './shell/ipc-validation.js';
 import { configPathFor, logsFolderFor, shellFiles } from './shell/paths.js';
 import { RestartBackoff } from './shell/restart-policy.js';
 import { SecretStore, type ShellSecrets } from './shell/secret-store.js';
+import { desktopSettingsView } from './shell/settings-view.js';
+import { readShellConfig, updateSignatureChecked } from './shell/shell-config.js';
 import { fetchStatus } from './shell/status-client.js';
 import { systemTimers } from './shell/system-timers.js';
 import { trayIconBitmap } from './shell/tray-icon.js';
 import { trayView, type TrayTone } from './shell/tray-status.js';
-import type { OutboxView } from './shell/update-policy.js';
+import { defaultUpdatePolicy, type OutboxView } from './shell/update-policy.js';
 import { isAllowedNavigation, isExternalLink, secureWindowOptions } from './shell/window-options.js';
-import { startAutoUpdates, type UpdaterLike } from './updater.js';
+import { startAutoUpdates } from './updater.js';
 
 /**
  * The thin shell: wiring only. Decisions live in electron/shell/ (tested without Electron);
@@ -31,11 +37,8 @@ const files = shellFiles(dirname(fileURLToPath(import.meta.url)));
 const rendererFileUrl = pathToFileURL(files.rendererIndex).href;
 const stopTimeoutMs = 15_000;
 const statusPollMs = 15_000;
-
-/** electron-updater is not a dependency yet (see updater.ts); adding it is this one line. */
-function updaterForThisBuild(): UpdaterLike | null {
-  return null;
-}
+/** A VACUUM INTO of a year's store database takes seconds; this only guards against a hang. */
+const backupTimeoutMs = 10 * 60_000;
 
 function adaptCore(child: UtilityProcess): CoreHandle {
   return {
@@ -50,13 +53,16 @@ function notify(title: string, body: string): void {
   if (Notification.isSupported()) new Notification({ title, body }).show();
 }
 
-async function loadSecrets(userData: string): Promise<ShellSecrets> {
-  const store = new SecretStore(join(userData, 'secrets.bin'), {
+function secretStoreIn(userData: string): SecretStore {
+  return new SecretStore(join(userData, 'secrets.bin'), {
     isAsyncEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
     encryptStringAsync: (text) => safeStorage.encryptStringAsync(text),
     decryptStringAsync: (data) => safeStorage.decryptStringAsync(data),
     ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
   });
+}
+
+async function loadSecrets(store: SecretStore): Promise<ShellSecrets> {
   try {
     // Created once, before loading, so the start message carries it (personal-data encryption).
     await store.generatedKey('personalDataKey').catch((err: unknown) => logger.warn(`personal-data key: ${(err as Error).message}`));
@@ -69,17 +75,30 @@ async function loadSecrets(userData: string): Promise<ShellSecrets> {
   }
 }
 
+/** app-update.yml, written by electron-builder next to app.asar; null when absent (not packaged). */
+function installedUpdateConfig(): string | null {
+  try {
+    return readFileSync(join(process.resourcesPath, 'app-update.yml'), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 async function run(): Promise<void> {
   await app.whenReady();
   app.setAppUserModelId('com.shelfbridge.agent');
   // The UI needs no camera, location or notifications from the page: refuse them all.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // The admin API's pages get the same CSP as the built page, as a header (electron/shell/content-security.ts).
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withStaffWindowCsp(details.responseHeaders) }));
 
   const userData = app.getPath('userData');
   const configPath = configPathFor(process.env, userData);
   const logsDir = logsFolderFor(configPath, process.env, app.getPath('logs'));
   log.transports.file.resolvePathFn = () => join(logsDir, 'shell.log');
   logger.info(`Shelfbridge shell ${app.getVersion()}: config ${configPath}, logs ${logsDir}`);
+  const secretStore = secretStoreIn(userData);
+  const startMessage = async (): Promise<Extract<ShellToCore, { type: 'start' }>> => ({ type: 'start', configPath, secrets: await loadSecrets(secretStore) });
 
   let window: BrowserWindow | null = null;
   let tray: Tray | null = null;
@@ -87,6 +106,7 @@ async function run(): Promise<void> {
   let adminOrigin: string | null = null;
   let quitting = false;
   let coreStopped = false;
+  let pendingUpdate: { version: string; reason: string } | null = null;
 
   const refreshTray = (): void => {
     if (!tray) return;
@@ -98,7 +118,7 @@ async function run(): Promise<void> {
   const supervisor = new CoreSupervisor({
     // A 1 MB young generation keeps the idle agent about 10 MB smaller (docs/performance.md, Memory).
     fork: () => adaptCore(utilityProcess.fork(files.coreEntry, [], { serviceName: 'Shelfbridge agent', stdio: 'inherit', execArgv: ['--max-semi-space-size=1'] })),
-    startMessage: { type: 'start', configPath, secrets: await loadSecrets(userData) },
+    startMessage: await startMessage(),
     backoff: new RestartBackoff(),
     now: Date.now,
     timers: systemTimers,
@@ -116,14 +136,14 @@ async function run(): Promise<void> {
   });
 
   const trusted = (): TrustedPages => ({ rendererFileUrl, adminOrigin });
-  const handle = (channel: IpcChannel, act: () => unknown): void => {
+  const handle = (channel: IpcChannel, act: (args: readonly unknown[]) => unknown): void => {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       const check = checkIpcCall(channel, event.senderFrame?.url, args, trusted());
       if (!check.ok) {
         logger.warn(`IPC refused: ${check.reason}`);
         throw new Error('refused');
       }
-      return act();
+      return act(check.args);
     });
   };
   handle(ipcChannels.adminConnection, () => adminConnectionState(supervisor.state));
@@ -133,6 +153,24 @@ async function run(): Promise<void> {
     if (error) logger.warn(`open logs folder: ${error}`);
   };
   handle(ipcChannels.openLogsFolder, openLogs);
+  const settingsView = async () =>
+    desktopSettingsView({
+      configPath,
+      version: app.getVersion(),
+      config: readShellConfig(configPath, process.env),
+      stored: await secretStore.presence(),
+      env: process.env,
+      canStoreSecrets: await secretStore.canEncrypt(),
+      pendingUpdate,
+    });
+  handle(ipcChannels.settings, settingsView);
+  handle(ipcChannels.setSecrets, async (args) => {
+    // Validated by checkIpcCall against secretsInputSchema; the values never reach a log.
+    await secretStore.replace(args[0] as SecretsInput);
+    logger.info('secrets replaced from the Settings screen; restarting the agent with them');
+    await supervisor.restartWith(await startMessage(), stopTimeoutMs);
+    return settingsView();
+  });
 
   const showWindow = (): void => {
     if (!window || window.isDestroyed()) window = createWindow(trusted, () => quitting);
@@ -168,15 +206,23 @@ async function run(): Promise<void> {
     );
   }, statusPollMs);
 
-  const updater = updaterForThisBuild();
-  if (updater && app.isPackaged && process.env.SHELFBRIDGE_AUTO_UPDATE !== '0') {
+  const updates = readShellConfig(configPath, process.env).updates;
+  if (!app.isPackaged || process.env.SHELFBRIDGE_AUTO_UPDATE === '0' || !updates.enabled) {
+    logger.info('automatic updates are off (not packaged, SHELFBRIDGE_AUTO_UPDATE=0 or updates.enabled false)');
+  } else if (!updateSignatureChecked(process.platform, installedUpdateConfig())) {
+    logger.error('automatic updates are off: this build names no publisher, so update signatures could not be checked (docs/operations.md, Release runbook)');
+  } else {
     startAutoUpdates({
-      updater,
+      updater: electronUpdater.autoUpdater,
+      feed: updates.feed,
+      policy: { ...defaultUpdatePolicy, maintenanceWindow: updates.maintenanceWindow },
       outbox: async (): Promise<OutboxView> => {
         if (supervisor.state.kind === 'restarting') return { kind: 'core-down' };
         const status = await readStatus();
         return status ? { kind: 'counts', pending: status.counts.pending, sending: status.counts.sending } : { kind: 'unknown' };
       },
+      backup: () => supervisor.backupNow(backupTimeoutMs),
+      onPending: (pending) => { pendingUpdate = pending; },
       now: Date.now,
       timers: systemTimers,
       log: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) },

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { AdminConnectionState, ShelfbridgeBridge } from '../shared/bridge-api.js';
+import type { DesktopSettings, SecretsInput } from '../shared/desktop-settings.js';
 import { ipcChannels } from './shell/ipc-channels.js';
 
 /**
@@ -13,6 +14,10 @@ const bridge = {
   openLogsFolder: async () => {
     await ipcRenderer.invoke(ipcChannels.openLogsFolder);
   },
+  settings: () => ipcRenderer.invoke(ipcChannels.settings) as Promise<DesktopSettings>,
+  // Only the two secret fields are passed on; main validates them again (ipc-validation.ts).
+  setSecrets: (values: SecretsInput) =>
+    ipcRenderer.invoke(ipcChannels.setSecrets, { stoklySecretKey: values.stoklySecretKey, cloudshelfApiKey: values.cloudshelfApiKey }) as Promise<DesktopSettings>,
 } satisfies ShelfbridgeBridge;
 
 contextBridge.exposeInMainWorld('shelfbridge', bridge);

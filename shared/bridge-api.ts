@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DesktopSettings, SecretsInput } from './desktop-settings.js';
 
 /**
  * What the preload exposes as `window.shelfbridge`, declared once for preload, main and
@@ -18,4 +19,8 @@ export interface ShelfbridgeBridge {
   adminConnection(): Promise<AdminConnectionState>;
   /** Opens the agent's log folder in the file manager (for IT on the phone with staff). */
   openLogsFolder(): Promise<void>;
+  /** The Settings screen: configuration path, safe settings, whether each secret is set. */
+  settings(): Promise<DesktopSettings>;
+  /** Stores the secrets typed in (encrypted by the OS), restarts the agent with them; never echoes them. */
+  setSecrets(values: SecretsInput): Promise<DesktopSettings>;
 }

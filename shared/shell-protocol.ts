@@ -16,6 +16,8 @@ export const shellToCoreSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('stop') }),
+  /** A database backup now (before an update installs); answered by backup-done/failed with the id. */
+  z.object({ type: z.literal('backup'), id: z.number().int() }),
 ]);
 export type ShellToCore = z.infer<typeof shellToCoreSchema>;
 
@@ -24,5 +26,7 @@ export const coreToShellSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fatal'), message: z.string() }),
   z.object({ type: z.literal('alert'), title: z.string(), body: z.string() }),
   z.object({ type: z.literal('stopped') }),
+  z.object({ type: z.literal('backup-done'), id: z.number().int(), path: z.string() }),
+  z.object({ type: z.literal('backup-failed'), id: z.number().int(), message: z.string() }),
 ]);
 export type CoreToShell = z.infer<typeof coreToShellSchema>;

@@ -23,6 +23,8 @@ const scheduleSpec = z.union([
   z.string().regex(/^(\S+\s+){4,5}\S+$/, 'must be seconds (a number) or a cron expression such as "*/5 * * * *"'),
 ]);
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as "02:00"');
+
 const storeTimeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -237,6 +239,19 @@ export const configSchema = z.strictObject({
     /** Headless: the key that seals them, created on first run (mode 0600). Default <dataDir>/keys/personal-data.key. */
     keyFile: z.string().min(1).optional(),
   }).default({ customerDataRetentionDays: 7 }),
+  // Issue 10 (IT): desktop app updates. Read by the Electron shell; the headless agent ignores them.
+  updates: z.strictObject({
+    /** Off: the desktop app never looks for updates (IT installs each version by hand). */
+    enabled: z.boolean().default(true),
+    /** The update server (electron-builder "generic" feed); absent: the URL built into the app. */
+    feedUrl: z.url({ protocol: /^https$/, message: 'must be an https:// URL of the update server' }).optional(),
+    /** stable reads latest.yml; beta reads beta.yml (beta and stable versions). */
+    channel: z.enum(['stable', 'beta']).default('stable'),
+    /** Store-local times (reconciliation.timeZone) between which an update may restart the app; may cross midnight. */
+    maintenanceWindow: z.strictObject({ start: clockTime, end: clockTime })
+      .refine((w) => w.start !== w.end, 'start and end must differ')
+      .default({ start: '02:00', end: '05:00' }),
+  }).default({ enabled: true, channel: 'stable', maintenanceWindow: { start: '02:00', end: '05:00' } }),
 });
 
 export type Config = z.infer<typeof configSchema>;

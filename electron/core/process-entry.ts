@@ -15,12 +15,21 @@ export interface ParentPort {
   postMessage(message: CoreToShell): void;
 }
 
+/** What the shell needs of a running agent. */
+export interface StartedAgent {
+  adminUrl: string;
+  adminToken: string;
+  /** A consistent copy of the database (the daily backup, taken now); resolves with its path. */
+  backupNow(): Promise<string>;
+  stop(): Promise<void>;
+}
+
 type StartMessage = Omit<Extract<ShellToCore, { type: 'start' }>, 'type'>;
 
 export interface EntryDeps {
   loadConfig(path: string): Config;
   resolveSecrets(config: Config, fromShell: StartMessage['secrets']): Secrets;
-  startAgent(config: Config, secrets: Secrets, onAlert: (alert: { title: string; body: string }) => void): Promise<{ adminUrl: string; adminToken: string; stop(): Promise<void> }>;
+  startAgent(config: Config, secrets: Secrets, onAlert: (alert: { title: string; body: string }) => void): Promise<StartedAgent>;
   exit(code: number): void;
   log(message: string): void;
 }
@@ -35,7 +44,7 @@ function messageOf(err: unknown): string {
  */
 export function serveShell(port: ParentPort, deps: EntryDeps): { stop(): Promise<void> } {
   let starting: Promise<void> | null = null;
-  let agent: { stop(): Promise<void> } | null = null;
+  let agent: StartedAgent | null = null;
   let stopping: Promise<void> | null = null;
 
   const start = (message: StartMessage): Promise<void> =>
@@ -78,6 +87,16 @@ export function serveShell(port: ParentPort, deps: EntryDeps): { stop(): Promise
     const message = parsed.data;
     if (message.type === 'stop') {
       void stop();
+    } else if (message.type === 'backup') {
+      const running = agent;
+      if (!running || stopping) {
+        port.postMessage({ type: 'backup-failed', id: message.id, message: 'the agent is not running' });
+        return;
+      }
+      running.backupNow().then(
+        (path) => port.postMessage({ type: 'backup-done', id: message.id, path }),
+        (err: unknown) => port.postMessage({ type: 'backup-failed', id: message.id, message: messageOf(err) }),
+      );
     } else if (starting || stopping) {
       deps.log('ignored a second start message');
     } else {
@@ -108,7 +127,8 @@ if (port) {
     // then reaches the shell as a `fatal` with its message instead of a silent crash.
     startAgent: async (config, secrets, onAlert) => {
       const { startAgent } = await import('./index.js');
-      return startAgent(config, secrets, { uiDir, logConsole: process.env.SHELFBRIDGE_LOG_CONSOLE !== '0', onAlert });
+      const agent = await startAgent(config, secrets, { uiDir, logConsole: process.env.SHELFBRIDGE_LOG_CONSOLE !== '0', onAlert });
+      return { adminUrl: agent.adminUrl, adminToken: agent.adminToken, backupNow: () => agent.backups.backupNow(), stop: () => agent.stop() };
     },
     // Let the last message leave the port before the process goes.
     exit: (code) => void setTimeout(() => process.exit(code), 200),

@@ -49,8 +49,13 @@ export class CoreSupervisor {
   private stopping: Promise<void> | null = null;
   private exitWaiters: Array<() => void> = [];
   private stoppedWaiters: Array<() => void> = [];
+  private startMessage: Extract<ShellToCore, { type: 'start' }>;
+  private nextBackupId = 1;
+  private backupWaiters = new Map<number, { resolve(path: string): void; reject(err: Error): void }>();
 
-  constructor(private readonly deps: SupervisorDeps) {}
+  constructor(private readonly deps: SupervisorDeps) {
+    this.startMessage = deps.startMessage;
+  }
 
   get state(): CoreState {
     return this.current;
@@ -65,7 +70,40 @@ export class CoreSupervisor {
     this.startedAt = this.deps.now();
     handle.onMessage((raw) => this.onMessage(handle, raw));
     handle.onExit((code) => this.onExit(handle, code));
-    handle.postMessage(this.deps.startMessage);
+    handle.postMessage(this.startMessage);
+  }
+
+  /**
+   * Stops the core cleanly and starts it again with a new start message (secrets entered in
+   * Settings). Sales are durable in the outbox, so a restart loses none.
+   */
+  async restartWith(startMessage: Extract<ShellToCore, { type: 'start' }>, timeoutMs: number): Promise<void> {
+    this.startMessage = startMessage;
+    await this.stop(timeoutMs);
+    this.stopRequested = false;
+    this.stopping = null;
+    this.start();
+  }
+
+  /**
+   * A database backup taken by the running core (before an update installs). Null when no
+   * core is ready; rejects when the core reports a failure, exits, or takes over `timeoutMs`.
+   */
+  backupNow(timeoutMs: number): Promise<string | null> {
+    const handle = this.handle;
+    if (!handle || this.current.kind !== 'ready') return Promise.resolve(null);
+    const id = this.nextBackupId++;
+    return new Promise<string>((resolve, reject) => {
+      const timer = this.deps.timers.setTimeout(() => {
+        this.backupWaiters.delete(id);
+        reject(new Error(`no answer to the backup within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.backupWaiters.set(id, {
+        resolve: (path) => { this.deps.timers.clearTimeout(timer); resolve(path); },
+        reject: (err) => { this.deps.timers.clearTimeout(timer); reject(err); },
+      });
+      handle.postMessage({ type: 'backup', id });
+    });
   }
 
   /** Stops the core: `stop`, then up to `timeoutMs` for `stopped` or exit, then kill. */
@@ -137,6 +175,14 @@ export class CoreSupervisor {
       case 'stopped':
         this.flush(this.stoppedWaiters);
         return;
+      case 'backup-done':
+        this.backupWaiters.get(message.id)?.resolve(message.path);
+        this.backupWaiters.delete(message.id);
+        return;
+      case 'backup-failed':
+        this.backupWaiters.get(message.id)?.reject(new Error(message.message));
+        this.backupWaiters.delete(message.id);
+        return;
       default: {
         const unreachable: never = message;
         return unreachable;
@@ -146,6 +192,8 @@ export class CoreSupervisor {
 
   private onExit(handle: CoreHandle, code: number): void {
     if (handle !== this.handle) return;
+    for (const waiter of this.backupWaiters.values()) waiter.reject(new Error(`the agent exited (code ${code}) during the backup`));
+    this.backupWaiters.clear();
     this.flush(this.exitWaiters);
     this.flush(this.stoppedWaiters);
     if (this.stopRequested) return;

@@ -5,6 +5,8 @@
 export const ipcChannels = {
   adminConnection: 'shelfbridge:admin-connection',
   openLogsFolder: 'shelfbridge:open-logs-folder',
+  settings: 'shelfbridge:settings',
+  setSecrets: 'shelfbridge:set-secrets',
 } as const;
 
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];

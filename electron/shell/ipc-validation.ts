@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import { secretsInputSchema } from '../../shared/desktop-settings.js';
 import { ipcChannels, type IpcChannel } from './ipc-channels.js';
 
 /**
  * Every IPC call is checked before the shell acts: known channel, a trusted page, and
- * arguments that match the channel's schema exactly (no channel takes arguments today, so
- * anything extra is refused rather than ignored).
+ * arguments that match the channel's schema exactly (anything extra is refused rather than
+ * ignored).
  */
 const argumentSchemas: Record<IpcChannel, z.ZodType<readonly unknown[]>> = {
   [ipcChannels.adminConnection]: z.tuple([]),
   [ipcChannels.openLogsFolder]: z.tuple([]),
+  [ipcChannels.settings]: z.tuple([]),
+  [ipcChannels.setSecrets]: z.tuple([secretsInputSchema]),
 };
 
-export type IpcCheck = { ok: true } | { ok: false; reason: string };
+export type IpcCheck = { ok: true; args: readonly unknown[] } | { ok: false; reason: string };
 
 /** The pages allowed to talk to the shell: the bundled UI file and the admin origin. */
 export interface TrustedPages {
@@ -39,6 +42,7 @@ export function checkIpcCall(channel: string, senderUrl: string | undefined, arg
   if (!schema) return { ok: false, reason: `unknown channel ${channel}` };
   if (!isTrustedSender(senderUrl, trusted)) return { ok: false, reason: `untrusted sender ${senderUrl ?? '(none)'}` };
   const parsed = schema.safeParse(args);
-  if (!parsed.success) return { ok: false, reason: `bad arguments for ${channel}: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
-  return { ok: true };
+  // Never echo the values: they may be secrets.
+  if (!parsed.success) return { ok: false, reason: `bad arguments for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+  return { ok: true, args: parsed.data };
 }

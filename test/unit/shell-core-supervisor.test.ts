@@ -168,4 +168,41 @@ describe('core supervisor', () => {
     core(0).exit(0);
     await stopping;
   });
+
+  it('takes a backup through the running core and answers with its path', async () => {
+    const { supervisor, core } = setup();
+    expect(await supervisor.backupNow(5_000)).toBeNull();
+    supervisor.start();
+    core(0).say({ type: 'ready', adminUrl: 'http://127.0.0.1:4781', adminToken: 't' });
+    const done = supervisor.backupNow(5_000);
+    expect(core(0).sent.at(-1)).toEqual({ type: 'backup', id: 1 });
+    core(0).say({ type: 'backup-done', id: 1, path: '/data/backups/x.db' });
+    await expect(done).resolves.toBe('/data/backups/x.db');
+    const failed = supervisor.backupNow(5_000);
+    core(0).say({ type: 'backup-failed', id: 2, message: 'disk full' });
+    await expect(failed).rejects.toThrow('disk full');
+    const silent = supervisor.backupNow(5_000);
+    const check = expect(silent).rejects.toThrow(/no answer/);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await check;
+  });
+
+  it('restarts with new secrets: stops the core cleanly, then forks one with the new start message', async () => {
+    const { supervisor, core, cores } = setup();
+    supervisor.start();
+    core(0).say({ type: 'ready', adminUrl: 'http://127.0.0.1:4781', adminToken: 't' });
+    const next = { ...startMessage, secrets: { stoklySecretKey: 'new-secret' } };
+    const restarted = supervisor.restartWith(next, 5_000);
+    expect(core(0).sent.at(-1)).toEqual({ type: 'stop' });
+    core(0).say({ type: 'stopped' });
+    core(0).exit(0);
+    await restarted;
+    expect(cores).toHaveLength(2);
+    expect(core(1).sent).toEqual([next]);
+    expect(supervisor.state.kind).toBe('starting');
+    // Still supervised: a crash of the new core restarts it.
+    core(1).exit(1);
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(cores).toHaveLength(3);
+  });
 });

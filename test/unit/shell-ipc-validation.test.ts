@@ -9,17 +9,30 @@ const trusted: TrustedPages = {
 const page = 'http://127.0.0.1:4781/';
 
 describe('IPC validation', () => {
-  it('accepts each channel with no arguments from the bundled page and the admin origin', () => {
-    for (const channel of Object.values(ipcChannels)) {
-      expect(checkIpcCall(channel, page, [], trusted)).toEqual({ ok: true });
-      expect(checkIpcCall(channel, `${trusted.rendererFileUrl}#x`, [], trusted)).toEqual({ ok: true });
+  const noArguments = [ipcChannels.adminConnection, ipcChannels.openLogsFolder, ipcChannels.settings];
+
+  it('accepts each channel without arguments from the bundled page and the admin origin', () => {
+    for (const channel of noArguments) {
+      expect(checkIpcCall(channel, page, [], trusted)).toEqual({ ok: true, args: [] });
+      expect(checkIpcCall(channel, `${trusted.rendererFileUrl}#x`, [], trusted)).toEqual({ ok: true, args: [] });
     }
   });
 
-  it('rejects any argument: none of the channels takes one', () => {
-    for (const args of [[undefined], ['C:\\Windows'], [{ path: '/' }], [1, 2]]) {
-      const result = checkIpcCall(ipcChannels.openLogsFolder, page, args, trusted);
+  it('rejects any argument on the channels that take none', () => {
+    for (const channel of noArguments) {
+      for (const args of [[undefined], ['C:\\Windows'], [{ path: '/' }], [1, 2]]) {
+        const result = checkIpcCall(channel, page, args, trusted);
+        expect(result.ok, JSON.stringify(args)).toBe(false);
+      }
+    }
+  });
+
+  it('takes only the two secrets, trimmed, and never echoes a value it refuses', () => {
+    expect(checkIpcCall(ipcChannels.setSecrets, page, [{ stoklySecretKey: '  sk_1  ' }], trusted)).toEqual({ ok: true, args: [{ stoklySecretKey: 'sk_1' }] });
+    for (const args of [[], [{}], [{ stoklySecretKey: '' }], [{ stoklySecretKey: 'sk_secret', adminToken: 'x' }], [{ stoklySecretKey: 'sk_secret' }, 2], ['sk_secret']]) {
+      const result = checkIpcCall(ipcChannels.setSecrets, page, args, trusted);
       expect(result.ok, JSON.stringify(args)).toBe(false);
+      expect(result.ok ? '' : result.reason).not.toContain('sk_secret');
     }
   });
 

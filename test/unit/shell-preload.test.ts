@@ -14,10 +14,10 @@ describe('preload', () => {
     await import('../../electron/preload.js');
   });
 
-  it('exposes exactly window.shelfbridge with two functions, never ipcRenderer', () => {
+  it('exposes exactly window.shelfbridge with its four functions, never ipcRenderer', () => {
     expect([...exposed.keys()]).toEqual(['shelfbridge']);
     const api = exposed.get('shelfbridge') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual(['adminConnection', 'openLogsFolder']);
+    expect(Object.keys(api).sort()).toEqual(['adminConnection', 'openLogsFolder', 'setSecrets', 'settings']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -26,5 +26,13 @@ describe('preload', () => {
     await expect(api.adminConnection()).resolves.toEqual({ state: 'starting' });
     await api.openLogsFolder('/etc', 'rm -rf');
     expect(invoke.mock.calls).toEqual([[ipcChannels.adminConnection], [ipcChannels.openLogsFolder]]);
+  });
+
+  it('passes on only the two secret fields to the settings channel', async () => {
+    invoke.mockClear();
+    const api = exposed.get('shelfbridge') as { setSecrets(v: unknown): Promise<unknown>; settings(...a: unknown[]): Promise<unknown> };
+    await api.setSecrets({ stoklySecretKey: 'sk', cloudshelfApiKey: 'ck', adminToken: 'smuggled' });
+    await api.settings('extra');
+    expect(invoke.mock.calls).toEqual([[ipcChannels.setSecrets, { stoklySecretKey: 'sk', cloudshelfApiKey: 'ck' }], [ipcChannels.settings]]);
   });
 });

@@ -37,7 +37,7 @@ function fakeDeps(overrides: Partial<EntryDeps> = {}) {
     },
     startAgent: async () => {
       calls.starts += 1;
-      return { adminUrl: 'http://127.0.0.1:4781', adminToken: 'tok', stop: async () => { calls.stops += 1; } };
+      return { adminUrl: 'http://127.0.0.1:4781', adminToken: 'tok', backupNow: async () => '/data/backups/now.db', stop: async () => { calls.stops += 1; } };
     },
     exit: (code) => calls.exits.push(code),
     log: (m) => calls.logs.push(m),
@@ -57,6 +57,20 @@ describe('core process entry (fake parent port)', () => {
     await flush();
     expect(calls.secrets).toEqual([{ stoklySecretKey: 'from-shell' }]);
     expect(port.posted).toEqual([{ type: 'ready', adminUrl: 'http://127.0.0.1:4781', adminToken: 'tok' }]);
+  });
+
+  it('takes a backup when the shell asks (before an update), answering with its id', async () => {
+    const port = new FakePort();
+    const { deps } = fakeDeps();
+    serveShell(port, deps);
+    port.send({ type: 'backup', id: 1 });
+    await flush();
+    expect(port.posted).toEqual([{ type: 'backup-failed', id: 1, message: 'the agent is not running' }]);
+    port.send(start);
+    await flush();
+    port.send({ type: 'backup', id: 2 });
+    await flush();
+    expect(port.posted.at(-1)).toEqual({ type: 'backup-done', id: 2, path: '/data/backups/now.db' });
   });
 
   it('posts fatal with the configuration error and exits 1', async () => {
@@ -90,7 +104,7 @@ describe('core process entry (fake parent port)', () => {
     let release: () => void = () => undefined;
     const { deps, calls } = fakeDeps({
       startAgent: () => new Promise((resolve) => {
-        release = () => resolve({ adminUrl: 'http://127.0.0.1:4781', adminToken: 'tok', stop: async () => { calls.stops += 1; } });
+        release = () => resolve({ adminUrl: 'http://127.0.0.1:4781', adminToken: 'tok', backupNow: async () => '', stop: async () => { calls.stops += 1; } });
       }),
     });
     serveShell(port, deps);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { systemTimers } from '../../electron/shell/system-timers.js';
-import { defaultUpdatePolicy, installDecision, nextCheckDelay, type OutboxView } from '../../electron/shell/update-policy.js';
-import { startAutoUpdates, type UpdaterLike } from '../../electron/updater.js';
+import { defaultUpdatePolicy, insideMaintenanceWindow, installDecision, nextCheckDelay, type OutboxView } from '../../electron/shell/update-policy.js';
+import { startAutoUpdates, type AutoUpdateDeps, type FeedOptions, type UpdaterLike } from '../../electron/updater.js';
 
 const hour = 60 * 60_000;
 const day = 24 * hour;
@@ -48,6 +48,11 @@ describe('update policy', () => {
 class FakeUpdater implements UpdaterLike {
   autoDownload = false;
   autoInstallOnAppQuit = false;
+  allowDowngrade = false;
+  channel: string | null = null;
+  feeds: FeedOptions[] = [];
+  /** What happened, in order: checks, backups (pushed by the test's backup) and installs. */
+  events: string[] = [];
   checks = 0;
   installs: Array<[boolean | undefined, boolean | undefined]> = [];
   failNextCheck = false;
@@ -61,7 +66,11 @@ class FakeUpdater implements UpdaterLike {
     }
     return null;
   }
+  setFeedURL(options: FeedOptions): void {
+    this.feeds.push(options);
+  }
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void {
+    this.events.push('install');
     this.installs.push([isSilent, isForceRunAfter]);
   }
   on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
@@ -85,6 +94,8 @@ describe('auto-updates', () => {
     const warnings: string[] = [];
     const running = startAutoUpdates({
       updater,
+      feed: { channel: 'stable' },
+      backup: async () => { updater.events.push('backup'); return '/data/backups/before-update.db'; },
       outbox: async () => outbox(),
       now: () => Date.now(),
       timers: systemTimers,
@@ -113,7 +124,7 @@ describe('auto-updates', () => {
     const updater = new FakeUpdater();
     updater.failNextCheck = true;
     const warnings: string[] = [];
-    startAutoUpdates({ updater, outbox: async () => ({ kind: 'unknown' }), now: () => Date.now(), timers: systemTimers, log: { info: () => undefined, warn: (m) => warnings.push(m) } });
+    startAutoUpdates({ updater, feed: { channel: 'stable' }, backup: async () => null, outbox: async () => ({ kind: 'unknown' }), now: () => Date.now(), timers: systemTimers, log: { info: () => undefined, warn: (m) => warnings.push(m) } });
     await vi.advanceTimersByTimeAsync(0);
     expect(warnings.join()).toMatch(/update check failed: ENOTFOUND/);
     await vi.advanceTimersByTimeAsync(6 * hour);
@@ -144,6 +155,8 @@ describe('auto-updates', () => {
     const updater = new FakeUpdater();
     startAutoUpdates({
       updater,
+      feed: { channel: 'stable' },
+      backup: async () => null,
       outbox: () => Promise.reject(new Error('ECONNREFUSED')),
       now: () => Date.now(),
       timers: systemTimers,
@@ -152,5 +165,132 @@ describe('auto-updates', () => {
     updater.announce('1.2.0');
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(updater.installs).toEqual([]);
+  });
+});
+
+describe('maintenance window', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const night = { start: '02:00', end: '05:00', timeZone: 'UTC' };
+  const overMidnight = { start: '22:30', end: '04:00', timeZone: 'UTC' };
+
+  it('is start inclusive, end exclusive, in the store time zone', () => {
+    expect(insideMaintenanceWindow(at('2026-12-02T01:59:00Z'), night)).toBe(false);
+    expect(insideMaintenanceWindow(at('2026-12-02T02:00:00Z'), night)).toBe(true);
+    expect(insideMaintenanceWindow(at('2026-12-02T04:59:00Z'), night)).toBe(true);
+    expect(insideMaintenanceWindow(at('2026-12-02T05:00:00Z'), night)).toBe(false);
+    // 02:30 in New York is 07:30 UTC.
+    expect(insideMaintenanceWindow(at('2026-12-02T07:30:00Z'), { ...night, timeZone: 'America/New_York' })).toBe(true);
+    expect(insideMaintenanceWindow(at('2026-12-02T02:30:00Z'), { ...night, timeZone: 'America/New_York' })).toBe(false);
+  });
+
+  it('may cross midnight', () => {
+    expect(insideMaintenanceWindow(at('2026-12-02T23:00:00Z'), overMidnight)).toBe(true);
+    expect(insideMaintenanceWindow(at('2026-12-02T03:59:00Z'), overMidnight)).toBe(true);
+    expect(insideMaintenanceWindow(at('2026-12-02T12:00:00Z'), overMidnight)).toBe(false);
+  });
+
+  it('holds even an idle outbox or a stopped agent outside it', () => {
+    const policy = { ...defaultUpdatePolicy, maintenanceWindow: night };
+    const noon = at('2026-12-02T12:00:00Z');
+    expect(installDecision({ downloadedAt: 0, now: noon, outbox: { kind: 'counts', pending: 0, sending: 0 } }, policy)).toMatchObject({ install: false, reason: expect.stringMatching(/maintenance window/) });
+    expect(installDecision({ downloadedAt: 0, now: noon, outbox: { kind: 'core-down' } }, policy)).toMatchObject({ install: false });
+    expect(installDecision({ downloadedAt: 0, now: at('2026-12-02T03:00:00Z'), outbox: { kind: 'counts', pending: 0, sending: 0 } }, policy)).toMatchObject({ install: true });
+  });
+});
+
+describe('auto-updates wired to a fake autoUpdater', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-02T14:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  function wired(opts: { outbox: () => OutboxView; backup?: AutoUpdateDeps['backup']; feed?: AutoUpdateDeps['feed'] }) {
+    const updater = new FakeUpdater();
+    const pending: Array<string | null> = [];
+    startAutoUpdates({
+      updater,
+      feed: opts.feed ?? { channel: 'stable' },
+      backup: opts.backup ?? (async () => { updater.events.push('backup'); return '/data/backups/b.db'; }),
+      outbox: async () => opts.outbox(),
+      now: () => Date.now(),
+      timers: systemTimers,
+      log: { info: () => undefined, warn: () => undefined },
+      policy: { ...defaultUpdatePolicy, maintenanceWindow: { start: '02:00', end: '05:00', timeZone: 'UTC' } },
+      onPending: (p) => pending.push(p ? p.reason : null),
+    });
+    return { updater, pending };
+  }
+
+  it('uses the configured feed and channel, and never downgrades', () => {
+    const { updater } = wired({ outbox: () => ({ kind: 'unknown' }), feed: { url: 'https://updates.example.com/shelfbridge', channel: 'beta' } });
+    expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://updates.example.com/shelfbridge' }]);
+    expect(updater.channel).toBe('beta');
+    expect(updater.allowDowngrade).toBe(false);
+    expect(updater.autoDownload).toBe(true);
+    const stable = wired({ outbox: () => ({ kind: 'unknown' }) }).updater;
+    expect(stable.feeds).toEqual([]);
+    expect(stable.channel).toBe('latest');
+  });
+
+  it('downloads, defers outside the window and while sending, then backs up and installs inside it', async () => {
+    let outbox: OutboxView = { kind: 'counts', pending: 0, sending: 0 };
+    const { updater, pending } = wired({ outbox: () => outbox });
+    updater.announce('1.3.0');
+    // Idle all afternoon and evening: still outside the window.
+    await vi.advanceTimersByTimeAsync(11 * hour);
+    expect(updater.events.filter((e) => e !== 'check')).toEqual([]);
+    expect(pending.at(-1)).toMatch(/maintenance window/);
+    // 01:59: a late sale being sent; the window opens at 02:00 but the send holds it.
+    outbox = { kind: 'counts', pending: 1, sending: 1 };
+    await vi.advanceTimersByTimeAsync(hour + 10 * 60_000);
+    expect(updater.installs).toEqual([]);
+    expect(pending.at(-1)).toMatch(/being sent/);
+    outbox = { kind: 'counts', pending: 0, sending: 0 };
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(updater.events).toEqual(['backup', 'install']);
+    expect(updater.installs).toEqual([[true, true]]);
+    expect(new Date().toISOString()).toMatch(/T02:/);
+    expect(pending.at(-1)).toBeNull();
+  });
+
+  it('a failed backup holds the install until a backup works', async () => {
+    vi.setSystemTime(new Date('2026-12-02T02:10:00Z'));
+    let failures = 1;
+    const { updater, pending } = wired({
+      outbox: () => ({ kind: 'counts', pending: 0, sending: 0 }),
+      backup: async () => {
+        if (failures-- > 0) throw new Error('disk full');
+        updater.events.push('backup');
+        return '/data/backups/b.db';
+      },
+    });
+    updater.announce('1.3.0');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updater.installs).toEqual([]);
+    expect(pending.at(-1)).toMatch(/disk full/);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(updater.events).toEqual(['backup', 'install']);
+  });
+
+  it('does not install if a send started while the backup was taken', async () => {
+    vi.setSystemTime(new Date('2026-12-02T02:10:00Z'));
+    let outbox: OutboxView = { kind: 'counts', pending: 0, sending: 0 };
+    let saleArrives = true;
+    const { updater } = wired({
+      outbox: () => outbox,
+      backup: async () => {
+        updater.events.push('backup');
+        if (saleArrives) outbox = { kind: 'counts', pending: 1, sending: 1 };
+        saleArrives = false;
+        return '/b.db';
+      },
+    });
+    updater.announce('1.3.0');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updater.installs).toEqual([]);
+    outbox = { kind: 'counts', pending: 0, sending: 0 };
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(updater.events).toEqual(['backup', 'backup', 'install']);
   });
 });
