@@ -14,6 +14,7 @@ import { adminEventRoutes } from './routes/events.js';
 import { exceptionRoutes } from './routes/exceptions.js';
 import { flagRoutes } from './routes/flags.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { salesRoutes } from './routes/sales.js';
 import { statusRoutes } from './routes/status.js';
 import { syncRoutes } from './routes/sync.js';
 import { windowRoutes } from './routes/window.js';
@@ -72,6 +73,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
       cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
       adminEventRoutes(deps.hub),
       windowRoutes({ config, products: store.productSearch, mappings: store.mappings }),
+      salesRoutes({ sales: store.salesSearch, timeZone: config.reconciliation.timeZone, currency: () => store.productSearch.currency() }),
       ...deps.featureRoutes,
     ],
   });

@@ -57,6 +57,21 @@ function fromRaw(r: RawRow): OutboxRow {
   };
 }
 
+export type AttemptOutcome = 'created' | 'done' | 'retry' | 'rate_limited' | 'exception';
+
+export interface OutboxAttempt {
+  at: number;
+  step: OutboxStep;
+  outcome: AttemptOutcome;
+  /** The error or answer, in the agent's log words; null when it went through. */
+  message: string | null;
+  /** The Stok.ly document created by this attempt. */
+  remoteId: string | null;
+}
+
+/** Attempts kept per outbox row (a long outage retries many times; the count stays on the row). */
+const keptAttempts = 20;
+
 export interface OutboxCounts {
   pending: number;
   sending: number;
@@ -134,12 +149,14 @@ export class OutboxRepo {
 
   /** The order exists in Stok.ly: remember it at once, so no crash can post it again. */
   markCreated(id: number, remoteId: string, remoteRef: string | null, now: number): void {
+    this.recordAttempt(id, now, 'created', null, remoteId);
     this
       .prepare(`UPDATE outbox SET step = 'collect', remote_id = ?, remote_ref = ?, outcome_unknown = 0, updated_at = ? WHERE id = ?`)
       .run(remoteId, remoteRef, now, id);
   }
 
   markDone(id: number, now: number): void {
+    this.recordAttempt(id, now, 'done', null, null);
     // collected_at: from now on a stock pull that starts later includes this sale.
     this
       .prepare(`UPDATE outbox SET status = 'done', step = 'complete', outcome_unknown = 0, last_error = NULL,
@@ -150,6 +167,7 @@ export class OutboxRepo {
   /** The row waits until `nextAttemptAt`; `countAttempt` false for a wait that was not this row's failure (a rate limit). */
   markRetry(id: number, retry: { nextAttemptAt: number; error: string; outcomeUnknown: boolean; countAttempt: boolean; now: number }): void {
     const { nextAttemptAt, error, outcomeUnknown, countAttempt, now } = retry;
+    this.recordAttempt(id, now, countAttempt ? 'retry' : 'rate_limited', error, null);
     this
       .prepare(`UPDATE outbox SET status = 'pending', attempts = attempts + ?, next_attempt_at = ?, last_error = ?,
                   outcome_unknown = ?, updated_at = ? WHERE id = ?`)
@@ -157,10 +175,37 @@ export class OutboxRepo {
   }
 
   markException(id: number, reason: string, error: string, now: number): void {
+    this.recordAttempt(id, now, 'exception', `${reason}: ${error}`, null);
     this
       .prepare(`UPDATE outbox SET status = 'exception', attempts = attempts + 1, exception_reason = ?, last_error = ?,
                   updated_at = ? WHERE id = ?`)
       .run(reason, error, now, id);
+  }
+
+  /**
+   * One line of a row's history (migration 0160), written with the row's own update: the step
+   * it was at, what came of it. Only the latest `keptAttempts` per row are kept; the row's
+   * `attempts` still counts them all.
+   */
+  private recordAttempt(id: number, now: number, outcome: AttemptOutcome, message: string | null, remoteId: string | null): void {
+    this
+      .prepare(`INSERT INTO outbox_attempts (outbox_id, at, step, outcome, message, remote_id)
+                SELECT id, ?, step, ?, ?, ? FROM outbox WHERE id = ?`)
+      .run(now, outcome, message, remoteId, id);
+    this
+      .prepare(`DELETE FROM outbox_attempts WHERE outbox_id = @id AND id < (
+                  SELECT id FROM outbox_attempts WHERE outbox_id = @id ORDER BY id DESC LIMIT 1 OFFSET ${keptAttempts - 1})`)
+      .run({ id });
+  }
+
+  /** A row's recorded attempts, oldest first. */
+  attemptsOf(id: number): OutboxAttempt[] {
+    return this
+      .prepare<[number], { at: number; step: OutboxStep; outcome: AttemptOutcome; message: string | null; remote_id: string | null }>(
+        'SELECT at, step, outcome, message, remote_id FROM outbox_attempts WHERE outbox_id = ? ORDER BY id',
+      )
+      .all(id)
+      .map((r) => ({ at: r.at, step: r.step, outcome: r.outcome, message: r.message, remoteId: r.remote_id }));
   }
 
   /** A person asked for another try: the row is due now; its history stays. */

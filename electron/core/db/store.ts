@@ -12,6 +12,7 @@ import { OutboxRepo } from './outbox-repo.js';
 import { ProductSearchRepo } from './product-search-repo.js';
 import { RefundsRepo } from './refunds-repo.js';
 import { SalesRepo } from './sales-repo.js';
+import { SalesSearchRepo } from './sales-search-repo.js';
 import { StockRepo } from './stock-repo.js';
 import { SyncRunsRepo } from './sync-runs-repo.js';
 import { StorageProbeRepo } from './storage-probe-repo.js';
@@ -29,6 +30,8 @@ export interface Store {
   catalog: CatalogRepo;
   /** The staff window's product picker (the FTS index kept by triggers on products). */
   productSearch: ProductSearchRepo;
+  /** The staff window's Sales tab (read-only, across the sale's tables). */
+  salesSearch: SalesSearchRepo;
   stock: StockRepo;
   runs: SyncRunsRepo;
   flags: FlagsRepo;
@@ -66,6 +69,7 @@ export function openStore(config: Pick<Config, 'dataDir' | 'database'>, now: () 
     refunds: new RefundsRepo(db),
     catalog: new CatalogRepo(db),
     productSearch: new ProductSearchRepo(db),
+    salesSearch: new SalesSearchRepo(db),
     stock: new StockRepo(db),
     runs: new SyncRunsRepo(db),
     flags: new FlagsRepo(db),

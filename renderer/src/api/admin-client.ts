@@ -8,6 +8,7 @@ import { exceptionsApi, type ExceptionsApi } from './exceptions-api.js';
 import { monthEndApi, type MonthEndApi } from './month-end-api.js';
 import { kiosksApi, type KiosksApi } from './kiosks-api.js';
 import { reconciliationApi, type ReconciliationApi } from './reconciliation-api.js';
+import { salesApi, type SalesApi } from './sales-api.js';
 import { stockApi, type StockApi } from './stock-api.js';
 import { createTransport, type FetchLike } from './transport.js';
 import { windowApi, type WindowApi } from './window-api.js';
@@ -18,7 +19,7 @@ export { AdminApiError, type FetchLike } from './transport.js';
 
 export type OutboxFilter = 'all' | 'exception' | 'pending' | 'done';
 
-export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi, KiosksApi, AlertsApi {
+export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi, KiosksApi, AlertsApi, SalesApi {
   status(): Promise<Status>;
   outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
   retry(id: number): Promise<OutboxItem | null>;
@@ -44,5 +45,6 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
     ...monthEndApi(t),
     ...kiosksApi(t),
     ...alertsApi(t),
+    ...salesApi(t),
   };
 }

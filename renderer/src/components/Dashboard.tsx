@@ -4,7 +4,8 @@ import { createAdminClient } from '../api/admin-client.js';
 import type { AdminConnection } from '../api/connection.js';
 import { ApiProvider } from '../data/ApiProvider.js';
 import { createQueryClient, fetchedAt } from '../data/query-client.js';
-import { useAlerts, useStatus } from '../data/queries.js';
+import { useAlerts, useStatus, useStoreFacts } from '../data/queries.js';
+import { setDisplayTimeZone } from '../format.js';
 import { useServerEvents } from '../data/server-events.js';
 import { useHashRoute, type Route, type TabId } from '../hooks/useHashRoute.js';
 import { isUnreachable } from '../data/agent-state.js';
@@ -22,8 +23,13 @@ import { StockMovementsView } from './month-end/StockMovementsView.js';
 import { TakingsTab } from './month-end/TakingsTab.js';
 import { KiosksView } from './kiosks/KiosksView.js';
 import { AlertsView } from './monitoring/AlertsView.js';
+import { SalesView } from './sales/SalesView.js';
 
-const defaultRoute = (tab: TabId): Route => (tab === 'attention' ? { tab, exceptionId: null } : { tab });
+const defaultRoute = (tab: TabId): Route => {
+  if (tab === 'attention') return { tab, exceptionId: null };
+  if (tab === 'sales') return { tab, saleId: null };
+  return { tab };
+};
 
 /** The signed-in window: one API client and one query cache for everything below. */
 export function Dashboard({ connection, inElectron, onUnauthorized }: {
@@ -48,6 +54,8 @@ export function Dashboard({ connection, inElectron, onUnauthorized }: {
 
 function DashboardTabs({ inElectron }: { inElectron: boolean }) {
   const status = useStatus();
+  // Every time on screen is in the store's time zone once the agent has said which it is.
+  setDisplayTimeZone(useStoreFacts().data?.timeZone ?? null);
   useServerEvents();
   const { route, navigate } = useHashRoute();
 
@@ -56,6 +64,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
   const tabs: TabItem[] = [
     { id: 'status', label: 'Status' },
     { id: 'attention', label: 'Needs attention', count: open, countWord: 'open' },
+    { id: 'sales', label: 'Sales' },
     { id: 'stock', label: 'Stock' },
     { id: 'takings', label: 'Takings' },
     { id: 'checks', label: 'Checks' },
@@ -78,6 +87,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
           {route.tab === 'attention' && (
             <AttentionView exceptionId={route.exceptionId} onOpen={(exceptionId) => navigate({ tab: 'attention', exceptionId })} />
           )}
+          {route.tab === 'sales' && <SalesView saleId={route.saleId} onOpen={(saleId) => navigate({ tab: 'sales', saleId })} />}
           {route.tab === 'stock' && <><StockView /><StockMovementsView /></>}
           {route.tab === 'takings' && <TakingsTab />}
           {route.tab === 'checks' && <ChecklistView />}

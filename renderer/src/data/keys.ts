@@ -1,5 +1,6 @@
 import type { OutboxFilter } from '../api/admin-client.js';
 import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
+import type { SalesSearch } from '../api/sales-api.js';
 
 /**
  * Every query's key, in one place, so an action can say what it changed. The first element is
@@ -19,6 +20,8 @@ export const queryKeys = {
   store: ['store'] as const,
   kiosks: ['kiosks'] as const,
   alerts: ['alerts'] as const,
+  sales: (search: SalesSearch, page: number) => ['sales', search, page] as const,
+  sale: (saleId: string) => ['sale', saleId] as const,
 };
 
 /** Families that only change when someone asks (never refreshed by an action elsewhere). */

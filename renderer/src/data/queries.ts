@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OutboxFilter } from '../api/admin-client.js';
 import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
+import type { SalesSearch } from '../api/sales-api.js';
 import { useApi } from './ApiProvider.js';
 import { queryKeys } from './keys.js';
 import { pollMs } from './query-client.js';
@@ -91,4 +92,22 @@ export const alertHistoryLimit = 100;
 export function useAlerts() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.alerts, queryFn: () => api.alerts(alertHistoryLimit), refetchInterval: pollMs.flags });
+}
+
+export const salesPageSize = 25;
+
+/** The Sales tab's page: searched and paged by the agent; the previous page stays while the next comes. */
+export function useSales(search: SalesSearch, page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.sales(search, page),
+    queryFn: () => api.sales(search, salesPageSize, page * salesPageSize),
+    placeholderData: keepPreviousData,
+    refetchInterval: pollMs.live,
+  });
+}
+
+export function useSale(saleId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.sale(saleId), queryFn: () => api.sale(saleId), refetchInterval: pollMs.live });
 }

@@ -4,11 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
  * Which view is open, kept in the address fragment (#/attention/12) so Back, reload and a
  * bookmark work. The token fragment (#token=…) is removed before the dashboard mounts.
  */
-export type TabId = 'status' | 'attention' | 'stock' | 'takings' | 'checks' | 'kiosks' | 'alerts';
+export type TabId = 'status' | 'attention' | 'sales' | 'stock' | 'takings' | 'checks' | 'kiosks' | 'alerts';
 
 export type Route =
   | { tab: 'status' }
   | { tab: 'attention'; exceptionId: number | null }
+  | { tab: 'sales'; saleId: string | null }
   | { tab: 'stock' }
   | { tab: 'takings' }
   | { tab: 'checks' }
@@ -22,6 +23,8 @@ export function parseRoute(hash: string): Route {
       const n = Number(id);
       return { tab: 'attention', exceptionId: Number.isSafeInteger(n) && n > 0 ? n : null };
     }
+    case 'sales':
+      return { tab: 'sales', saleId: id ? decodeURIComponent(id) : null };
     case 'stock':
       return { tab: 'stock' };
     case 'takings':
@@ -39,6 +42,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   if (route.tab === 'attention' && route.exceptionId !== null) return `#/attention/${route.exceptionId}`;
+  if (route.tab === 'sales' && route.saleId !== null) return `#/sales/${encodeURIComponent(route.saleId)}`;
   return `#/${route.tab}`;
 }
 
