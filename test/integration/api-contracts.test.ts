@@ -130,6 +130,12 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/products', `/api/products?q=${encodeURIComponent(knownSku().slice(0, 4))}`)).status).toBe(200);
     expect((await call('admin', 'GET', '/api/products', '/api/products')).status).toBe(400);
     expect((await call('admin', 'GET', '/api/store', '/api/store')).status).toBe(200);
+    const posted = saleOf(knownSku());
+    expect((await call('kiosk', 'POST', '/v1/sales', '/v1/sales', { body: posted })).status).toBe(201);
+    expect((await call('admin', 'GET', '/api/sales', `/api/sales?q=${encodeURIComponent(posted.saleId)}&kiosk=kiosk-01&day=2026-12-01&limit=5`)).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/sales', '/api/sales?day=yesterday')).status).toBe(400);
+    expect((await call('admin', 'GET', '/api/sales/:saleId', `/api/sales/${encodeURIComponent(posted.saleId)}`)).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/sales/:saleId', '/api/sales/no-such-sale')).status).toBe(404);
     expect((await call('admin', 'GET', '/metrics', '/metrics', { token: null })).status).toBe(401);
     expect((await call('admin', 'GET', '/api/alerts', '/api/alerts')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/alerts', '/api/alerts?limit=0')).status).toBe(400);
