@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 
 /** The async part of Electron's `safeStorage` the store needs (sync calls are deprecated). */
@@ -78,6 +79,7 @@ export class SecretStore {
       throw new SecretStoreError('the OS secret store is not available, so secrets cannot be saved encrypted');
     }
     const encrypted = await this.crypto.encryptStringAsync(JSON.stringify(secretsSchema.parse(secrets)));
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     // Write then rename, so a power cut never leaves half a file.
     const tmp = `${this.path}.tmp`;
     writeFileSync(tmp, encrypted, { mode: 0o600 });
