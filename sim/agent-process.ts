@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { ConfigInput } from '../electron/core/config.js';
 
@@ -28,7 +29,14 @@ export interface AgentProcess {
 }
 
 /** Starts `electron/headless.ts` as its own process (so it can be SIGKILLed) and waits for ready. */
-export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {}, options: { compiled?: boolean; readyTimeoutMs?: number } = {}): Promise<AgentProcess> {
+export interface AgentLaunchOptions {
+  compiled?: boolean;
+  readyTimeoutMs?: number;
+  /** The agent's clock this far from the real one (sim/clock-offset-preload.mjs): a clock jump between runs. */
+  clockOffsetMs?: number;
+}
+
+export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {}, options: AgentLaunchOptions = {}): Promise<AgentProcess> {
   const launched = launchAgent(config, env, options);
   const ready = await launched.ready;
   return { child: launched.child, exited: launched.exited, ...ready };
@@ -38,7 +46,7 @@ export async function spawnAgent(config: ConfigInput, env: NodeJS.ProcessEnv = {
 export function launchAgent(
   config: ConfigInput,
   env: NodeJS.ProcessEnv = {},
-  options: { compiled?: boolean; readyTimeoutMs?: number } = {},
+  options: AgentLaunchOptions = {},
 ): { child: ChildProcess; exited: Promise<number | null>; ready: Promise<{ kioskUrl: string; adminUrl: string }> } {
   const configPath = join(config.dataDir, 'config.json');
   // Owner-only: the file holds the admin token (and the agent refuses a secret readable by others).
@@ -48,9 +56,10 @@ export function launchAgent(
   const entry = options.compiled
     ? [join(ROOT, 'dist', 'electron', 'headless.js')]
     : ['--import', 'tsx', join(ROOT, 'electron', 'headless.ts')];
-  const child = spawn(process.execPath, [...entry, '--config', configPath], {
+  const clock = options.clockOffsetMs ? ['--import', pathToFileURL(join(ROOT, 'sim', 'clock-offset-preload.mjs')).href] : [];
+  const child = spawn(process.execPath, [...clock, ...entry, '--config', configPath], {
     cwd: ROOT,
-    env: { ...process.env, SHELFBRIDGE_LOG_CONSOLE: '0', ...env },
+    env: { ...process.env, SHELFBRIDGE_LOG_CONSOLE: '0', ...env, SHELFBRIDGE_SIM_CLOCK_OFFSET_MS: String(options.clockOffsetMs ?? 0) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ConfigInput } from '../electron/core/config.js';
 import { sha256Hex } from '../electron/core/kiosk/auth.js';
-import type { Refund, Sale } from '../shared/kiosk-api.js';
 import { freePort, launchAgent, spawnAgent } from './agent-process.js';
 import { kioskProducts } from './kiosks/catalogue.js';
-import { KioskClient } from './kiosks/kiosk-client.js';
-import { SaleFactory } from './kiosks/sale-factory.js';
+import { startKiosks } from './kiosks/kiosk-loop.js';
 import type { Faults } from './stokly/faults.js';
 import { StoklySandbox } from './stokly/sandbox.js';
 import { generateShop } from './stokly/seed.js';
@@ -42,6 +40,7 @@ const STORE = 'store-chaos';
 const ROOT = join(import.meta.dirname, '..');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const signedMinutes = (ms: number): string => `${ms >= 0 ? '+' : '−'}${Math.round(Math.abs(ms) / 60_000)} min`;
 const log = (line: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** The fault matrix, one phase at a time, each for a few kills. */
@@ -59,14 +58,18 @@ async function main(): Promise<number> {
   const seed = generateShop({ itemCount: 80, seed: 11 });
   // A tight rate limit: busy phases run into 429 storms.
   const sandbox = await StoklySandbox.start({ rateLimit: { limit: 120, windowMs: 2_000 }, seed, now: () => Date.now() + clockOffset, tokenTtlSeconds: 120 });
+  // The agent's own clock, set per process (sim/clock-offset-preload.mjs): it jumps between runs.
+  let agentClockOffset = 0;
   const phases: Phase[] = [
     { name: 'errors', faults: { errorRate: 0.15, latencyMs: 0, outage: false, dropAfterCommitRate: 0 } },
     { name: 'dropped answers after commit', faults: { errorRate: 0, latencyMs: 5, outage: false, dropAfterCommitRate: 0.3 } },
     { name: 'timeouts', faults: { errorRate: 0, latencyMs: 1_200, outage: false, dropAfterCommitRate: 0.1 } },
     { name: 'expired tokens', faults: { errorRate: 0.02, latencyMs: 0, outage: false, dropAfterCommitRate: 0.1 }, begin: () => sandbox.expireAllTokens() },
-    { name: 'clock jump +2 h', faults: { errorRate: 0.02, latencyMs: 0, outage: false, dropAfterCommitRate: 0.1 }, begin: () => { clockOffset += 2 * 3_600_000; } },
+    { name: 'Stok.ly clock jump +2 h', faults: { errorRate: 0.02, latencyMs: 0, outage: false, dropAfterCommitRate: 0.1 }, begin: () => { clockOffset += 2 * 3_600_000; } },
+    { name: 'agent clock jump +2 h', faults: { errorRate: 0.05, latencyMs: 0, outage: false, dropAfterCommitRate: 0.15 }, begin: () => { agentClockOffset += 2 * 3_600_000; } },
     { name: 'long outage', faults: { errorRate: 0, latencyMs: 0, outage: true, dropAfterCommitRate: 0 } },
-    { name: 'clock jump −90 min', faults: { errorRate: 0.05, latencyMs: 0, outage: false, dropAfterCommitRate: 0.15 }, begin: () => { clockOffset -= 90 * 60_000; } },
+    { name: 'Stok.ly clock jump −90 min', faults: { errorRate: 0.05, latencyMs: 0, outage: false, dropAfterCommitRate: 0.15 }, begin: () => { clockOffset -= 90 * 60_000; } },
+    { name: 'agent clock jump −3 h', faults: { errorRate: 0.05, latencyMs: 0, outage: false, dropAfterCommitRate: 0.15 }, begin: () => { agentClockOffset -= 3 * 3_600_000; } },
     { name: 'mixed', faults: { errorRate: 0.05, latencyMs: 20, outage: false, dropAfterCommitRate: 0.15 } },
   ];
   const KILLS_PER_PHASE = Math.max(1, Math.min(40, Math.floor(KILLS / phases.length)));
@@ -96,74 +99,33 @@ async function main(): Promise<number> {
   const products = kioskProducts(seed.items);
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const ackedSales = new Map<string, Sale>();
-  const ackedRefunds = new Set<string>();
-  let resends = 0;
-  let stopKiosks = false;
-  let interrupted = 0;
-
-  // A kiosk keeps every document until the agent acknowledges it: resend on 503, 429, no answer.
-  const deliver = async (client: KioskClient, path: string, doc: Sale | Refund): Promise<number> => {
-    for (;;) {
-      try {
-        const res = await client.post(path, doc, 3_000);
-        if (res.status === 201 || res.status === 200) return res.status;
-        if (res.status !== 503 && res.status !== 429) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      } catch (err) {
-        if ((err as Error).message.includes('answered')) throw err;
-        interrupted++;
-      }
-      await sleep(50 + Math.random() * 150);
-    }
-  };
-
-  const kioskLoops = KIOSK_IDS.map(async (id, k) => {
-    const client = new KioskClient(baseUrl, id, `t-${id}`);
-    const factory = new SaleFactory(id, products, Math.random, `chaos-${k}-${Date.now().toString(36)}`);
-    let n = 0;
-    while (!stopKiosks) {
-      const sale = factory.make();
-      await deliver(client, '/v1/sales', sale);
-      ackedSales.set(sale.saleId, sale);
-      n++;
-      // A kiosk resends what it has been answered (a lost answer on its side): 200, same receipt.
-      if (Math.random() < 0.1) {
-        const status = await deliver(client, '/v1/sales', sale);
-        if (status !== 200) throw new Error(`a resend of ${sale.saleId} answered ${status}, not 200`);
-        resends++;
-      }
-      // One sale in five is partly refunded, at any kiosk, within what it took.
-      if (Math.random() < 0.2) {
-        const line = sale.lines[0]!;
-        const other = KIOSK_IDS[Math.floor(Math.random() * KIOSKS)]!;
-        const refund: Refund = {
-          refundId: `rf-${sale.saleId}`, saleId: sale.saleId, kioskId: other, occurredAt: new Date().toISOString(), currency: sale.currency,
-          lines: [{ sku: line.sku, quantity: 1, amount: line.unitPrice - Math.min(line.unitPrice, line.discount), restock: false }],
-          payments: [{ tender: 'card', amount: line.unitPrice - Math.min(line.unitPrice, line.discount) }],
-        };
-        await deliver(new KioskClient(baseUrl, other, `t-${other}`), '/v1/refunds', refund);
-        ackedRefunds.add(refund.refundId);
-      }
-      await sleep(Math.random() * 30);
-    }
-    return n;
+  const kiosks = startKiosks({
+    baseUrl, kioskIds: KIOSK_IDS, token: (id) => `t-${id}`, products, prefix: `chaos-${Date.now().toString(36)}`,
+    resendRate: 0.1, refundRate: 0.2, postTimeoutMs: 3_000, finishWithinMs: 300_000,
+  });
+  const { books } = kiosks;
+  // A contract breach (a 4xx for a valid sale, a resend not answered 200) ends the run at once.
+  const breach = kiosks.done.then(() => null, (err: unknown) => err as Error);
+  let failed: Error | null = null;
+  void breach.then((err) => {
+    failed = err;
   });
 
   // The killer: start, let it run a random moment, SIGKILL, repeat; the fault phase changes every few kills.
   let kills = 0;
   let phaseIndex = -1;
-  while (kills < KILLS) {
+  while (kills < KILLS && !failed) {
     const next = Math.floor(kills / KILLS_PER_PHASE) % phases.length;
     if (next !== phaseIndex) {
       phaseIndex = next;
       const phase = phases[phaseIndex]!;
       sandbox.setFaults(phase.faults);
       phase.begin?.();
-      log(`kill ${kills}/${KILLS}: phase "${phase.name}"; acknowledged ${ackedSales.size} sale(s), ${ackedRefunds.size} refund(s)`);
+      log(`kill ${kills}/${KILLS}: phase "${phase.name}" (agent clock ${signedMinutes(agentClockOffset)}); acknowledged ${books.acknowledgedSales.size} sale(s), ${books.acknowledgedRefunds.size} refund(s)`);
     }
     // Most kills land at a random moment from launch (opening the database, recovering rows
     // left sending, serving); every tenth run is let become ready and serve a while first.
-    const victim = launchAgent(config, env, spawnOptions);
+    const victim = launchAgent(config, env, { ...spawnOptions, clockOffsetMs: agentClockOffset });
     if (kills % 10 === 0) {
       await victim.ready.catch(() => undefined);
       await sleep(200 + Math.random() * 1_500);
@@ -174,21 +136,36 @@ async function main(): Promise<number> {
     await victim.exited;
     kills++;
   }
-  stopKiosks = true;
-  // The kiosks finish what they hold with an agent up and Stok.ly healthy.
+  kiosks.stop();
+  // The kiosks finish what they hold with an agent up, Stok.ly healthy and the agent's clock
+  // set right again (rows scheduled under a clock that was ahead must not wait for it).
   sandbox.setFaults({ errorRate: 0, latencyMs: 0, outage: false, dropAfterCommitRate: 0 });
+  log(`kills done; final agent (clock right again, ${signedMinutes(-agentClockOffset)}); kiosks finish what they hold`);
   const current = await spawnAgent(config, env, spawnOptions);
-  const perKiosk = await Promise.all(kioskLoops);
+  const kioskError = await breach;
+  if (kioskError) {
+    current.child.kill('SIGKILL');
+    await sandbox.stop();
+    console.error(`chaos: a kiosk stopped: ${kioskError.message}`);
+    return 1;
+  }
+  const perKiosk = await kiosks.done;
+  log(`kiosks done: ${books.acknowledgedSales.size} sale(s) and ${books.acknowledgedRefunds.size} refund(s) acknowledged; draining`);
 
   // Drain: everything stored must reach Stok.ly.
   const adminUrl = current.adminUrl;
-  const deadline = Date.now() + 600_000;
+  const deadline = Date.now() + 300_000;
   let counts = { pending: 0, sending: 0, exception: 0 };
+  let lastReport = Date.now();
   for (;;) {
     const res = await fetch(`${adminUrl}/api/status`, { headers: { authorization: `Bearer ${config.adminApi!.token}` } });
     counts = ((await res.json()) as { counts: typeof counts }).counts;
     if (counts.pending + counts.sending === 0) break;
     if (Date.now() > deadline) break;
+    if (Date.now() - lastReport > 10_000) {
+      lastReport = Date.now();
+      log(`draining: ${JSON.stringify(counts)}`);
+    }
     await sleep(250);
   }
   current.child.kill('SIGTERM');
@@ -209,6 +186,8 @@ async function main(): Promise<number> {
     notes.set(ref, (notes.get(ref) ?? 0) + 1);
   }
   const ref = (id: string) => `${STORE}/${id}`;
+  const ackedSales = books.acknowledgedSales;
+  const ackedRefunds = new Set(books.acknowledgedRefunds.keys());
   const lostSales = [...ackedSales.keys()].filter((id) => !storedSales.has(id) || (orders.get(ref(id)) ?? 0) === 0);
   const lostRefunds = [...ackedRefunds].filter((id) => !storedRefunds.has(id) || (notes.get(ref(id)) ?? 0) === 0);
   const duplicated = [...orders, ...notes].filter(([, n]) => n > 1).map(([r]) => r);
@@ -222,7 +201,7 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`chaos: ${kills} SIGKILLs, ${KIOSKS} kiosks (${perKiosk.join(' + ')} sales), ${minutes} min, ${compiled ? 'compiled agent' : 'agent from source (tsx)'}`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
-  console.log(`kiosk requests without an answer (agent down): ${interrupted}; resends answered 200: ${resends}`);
+  console.log(`kiosk requests without an answer (agent down): ${books.interrupted}; resends answered 200: ${books.resends}`);
   console.log(`acknowledged: ${ackedSales.size} sales, ${ackedRefunds.size} refunds`);
   console.log(`in Stok.ly:   ${inStoklySales} sales, ${inStoklyRefunds} refunds`);
   console.log(`lost:         ${lostSales.length + lostRefunds.length}`);

@@ -39,7 +39,8 @@ export class FixedWindowRateLimiter {
   private current(key: string): { start: number; count: number } {
     const now = this.now();
     let window = this.windows.get(key);
-    if (!window || now >= window.start + this.config.windowMs) {
+    // A window that starts in the future: the clock went back; a new one starts now.
+    if (!window || now >= window.start + this.config.windowMs || now < window.start) {
       window = { start: now, count: 0 };
       this.windows.set(key, window);
     }

@@ -6,10 +6,8 @@ import { afterAll, expect, it } from 'vitest';
 import type { ConfigInput } from '../../electron/core/config.js';
 import { sha256Hex } from '../../electron/core/kiosk/auth.js';
 import { silenceLogging } from '../../electron/core/logging/logger.js';
-import type { Sale } from '../../shared/kiosk-api.js';
 import { kioskProducts } from '../../sim/kiosks/catalogue.js';
-import { KioskClient } from '../../sim/kiosks/kiosk-client.js';
-import { SaleFactory } from '../../sim/kiosks/sale-factory.js';
+import { startKiosks } from '../../sim/kiosks/kiosk-loop.js';
 import { StoklySandbox } from '../../sim/stokly/sandbox.js';
 import { generateShop } from '../../sim/stokly/seed.js';
 import { freePort, spawnAgent, type AgentProcess } from '../../sim/agent-process.js';
@@ -55,48 +53,20 @@ it(`every acknowledged sale reaches Stok.ly exactly once across ${KILLS} SIGKILL
   const products = kioskProducts(seed.items);
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const acknowledged = new Set<string>();
-  const abandoned = new Set<string>();
-  const allSales: Sale[] = [];
-  let kioskDone = false;
-  let interrupted = 0;
-
   // Kiosks: post each sale and resend until acknowledged — except a few they give up on after one try.
-  const kioskLoops = KIOSK_IDS.map(async (id, k) => {
-    const client = new KioskClient(baseUrl, id, `t-${id}`);
-    const factory = new SaleFactory(id, products, Math.random, `fault-${k}`);
-    for (let n = 0; n < SALES_PER_KIOSK; n++) {
-      const sale = factory.make();
-      allSales.push(sale);
-      const giveUpAfterOneTry = n % 25 === 24;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const res = await client.post('/v1/sales', sale, 3_000);
-          if (res.status === 201 || res.status === 200) {
-            acknowledged.add(sale.saleId);
-            break;
-          }
-          expect([503, 429]).toContain(res.status);
-        } catch {
-          interrupted++; // agent down: the kiosk keeps the sale
-        }
-        if (giveUpAfterOneTry) {
-          abandoned.add(sale.saleId);
-          break;
-        }
-        await sleep(50 + Math.random() * 100);
-      }
-      await sleep(Math.random() * 20);
-    }
+  const kiosks = startKiosks({
+    baseUrl, kioskIds: KIOSK_IDS, token: (id) => `t-${id}`, products, prefix: 'fault', salesPerKiosk: SALES_PER_KIOSK, giveUpEvery: 25,
   });
-  const kiosksFinished = Promise.all(kioskLoops).then(() => {
+  let kioskDone = false;
+  const kiosksFinished = kiosks.done.then(() => {
     kioskDone = true;
   });
+  const { books } = kiosks;
 
   // The killer: start, let it run a random moment, SIGKILL, repeat.
   let kills = 0;
   while (kills < KILLS || !kioskDone) {
-    current = await spawnAgent(config, env);
+    current = await spawnAgent(config, env, { readyTimeoutMs: 120_000 });
     await sleep(150 + Math.random() * 600);
     current.child.kill('SIGKILL');
     await current.exited;
@@ -105,10 +75,12 @@ it(`every acknowledged sale reaches Stok.ly exactly once across ${KILLS} SIGKILL
   }
   await kiosksFinished;
   expect(kills).toBeGreaterThanOrEqual(KILLS);
+  const acknowledged = new Set(books.acknowledgedSales.keys());
+  const { abandoned, made: allSales } = books;
 
   // Final run with a healthy Stok.ly: everything stored must drain.
   sandbox.setFaults({ dropAfterCommitRate: 0, errorRate: 0, latencyMs: 0 });
-  current = await spawnAgent(config, env);
+  current = await spawnAgent(config, env, { readyTimeoutMs: 120_000 });
   const adminUrl = current.adminUrl;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -157,7 +129,7 @@ it(`every acknowledged sale reaches Stok.ly exactly once across ${KILLS} SIGKILL
   // The faults really happened: kiosks were cut off, answers were lost after commits, and the
   // agent looked orders up before re-posting instead of posting blindly.
   const log = sandbox.requestLog();
-  expect(interrupted).toBeGreaterThan(KILLS);
+  expect(books.interrupted).toBeGreaterThan(KILLS);
   expect(log.filter((r) => r.status === 'dropped').length).toBeGreaterThan(5);
   expect(log.filter((r) => r.method === 'GET' && r.path === '/v2/saleorders').length).toBeGreaterThan(5);
 }, 600_000);

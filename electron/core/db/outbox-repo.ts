@@ -138,13 +138,21 @@ export class OutboxRepo {
    * Rows left `sending` by a crash go back to pending with their outcome unknown; they are
    * looked up in Stok.ly before any repeat, after `graceMs` so a request still in flight lands.
    */
-  recoverInterrupted(now: number, graceMs: number): number {
-    return this
-      .prepare(`UPDATE outbox SET status = 'pending', outcome_unknown = 1,
-                  next_attempt_at = MAX(COALESCE(last_attempt_at, 0) + ?, ?), updated_at = ?,
-                  last_error = COALESCE(last_error, 'interrupted while sending: outcome unknown')
-                WHERE status = 'sending'`)
-      .run(graceMs, now, now).changes;
+  recoverInterrupted(now: number, graceMs: number, maxDelayMs = Number.MAX_SAFE_INTEGER): number {
+    return this.db.transaction(() => {
+      // The grace counts from now, not from the last attempt: the clock may have jumped since.
+      const recovered = this
+        .prepare(`UPDATE outbox SET status = 'pending', outcome_unknown = 1, next_attempt_at = ?, updated_at = ?,
+                    last_error = COALESCE(last_error, 'interrupted while sending: outcome unknown')
+                  WHERE status = 'sending'`)
+        .run(now + graceMs, now).changes;
+      // A row due later than any backoff could set was scheduled under a clock that has since
+      // gone back (a corrected clock): it would wait the jump's length. It is due now.
+      this
+        .prepare(`UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE status = 'pending' AND next_attempt_at > ?`)
+        .run(now, now, now + maxDelayMs);
+      return recovered;
+    }).immediate();
   }
 
   /** The order exists in Stok.ly: remember it at once, so no crash can post it again. */

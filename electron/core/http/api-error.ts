@@ -80,6 +80,12 @@ export function errorHandler(logger: Logger) {
   };
 }
 
+/** Fastify's refusals before any route or hook runs (a malformed URL): the contract's error body too. */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const apiError = toApiError(err);
+  void reply.code(apiError.statusCode).send(apiError.body());
+}
+
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
   void reply.code(404).send(new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`).body());
 }

@@ -16,6 +16,7 @@ import { buildSupportBundle } from './support-bundle.js';
 import { supportBundleRoutes } from './support-bundle-routes.js';
 import type { AgentMetrics, MetricSources } from './metrics.js';
 import { metricsRoutes, startMetricsServer } from './metrics-routes.js';
+import { socketLimits } from '../http/socket-limits.js';
 
 export interface MonitoringDeps {
   config: Config;
@@ -67,7 +68,7 @@ export async function startMonitoring(deps: MonitoringDeps): Promise<Monitoring>
   let server: FastifyInstance | null = null;
   let metricsUrl: string | null = null;
   if (config.metrics) {
-    server = await startMetricsServer(deps.metrics, config.metrics);
+    server = await startMetricsServer(deps.metrics, { ...config.metrics, sockets: socketLimits(config), failedAuthPerMinute: config.sockets.failedAuthPerMinute });
     const address = server.server.address();
     const host = config.metrics.host === '0.0.0.0' || config.metrics.host === '::' ? '127.0.0.1' : config.metrics.host;
     if (address && typeof address === 'object') metricsUrl = `http://${host}:${address.port}/metrics`;

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
 import { scopedLogger } from '../logging/logger.js';
 import { retryPolicy, RetryStreak, type RetryPolicy } from '../retry-policy.js';
+import { MAX_RETRY_AFTER_MS } from '../stokly/rate-gate.js';
 import type { SendResult } from './send-result.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 
@@ -69,7 +70,8 @@ export class OutboxRunner {
 
   private recoverOnce(): void {
     if (this.recovered) return;
-    const recovered = this.deps.outbox.recoverInterrupted(this.deps.clock.now(), this.options.unknownOutcomeGraceMs);
+    const maxDelayMs = Math.max(this.options.backoffCapMs, this.options.rateLimitPauseMs, MAX_RETRY_AFTER_MS);
+    const recovered = this.deps.outbox.recoverInterrupted(this.deps.clock.now(), this.options.unknownOutcomeGraceMs, maxDelayMs);
     this.recovered = true;
     if (recovered) logger.warn(`${recovered} row(s) were being sent when the agent stopped: their outcome is unknown and will be looked up in Stok.ly before any repeat`);
   }
@@ -219,7 +221,7 @@ export class OutboxRunner {
         return;
       }
       case 'rate_limited': {
-        // Stok.ly's Retry-After (read by its client with parseRetryAfter) is honoured exactly.
+        // Stok.ly's Retry-After (read by its client, at most 15 min) is honoured.
         const until = now + (result.retryAfterMs ?? this.options.rateLimitPauseMs);
         this.deps.pauseQueue(until);
         outbox.markRetry(row.id, { nextAttemptAt: until, error: result.error, outcomeUnknown: result.outcomeUnknown, countAttempt: false, now });

@@ -5,8 +5,7 @@ import { scopedLogger } from '../logging/logger.js';
 import { grantSignature, TokenManager, type AccessToken } from './auth.js';
 import { StoklyHttpError, StoklyNetworkError, StoklyResponseError } from './errors.js';
 import { filterParam, type Filter } from './filter.js';
-import { parseRetryAfter } from '../retry-policy.js';
-import { RateGate } from './rate-gate.js';
+import { RateGate, stoklyRetryAfter } from './rate-gate.js';
 import { errorBodySchema, grantResponseSchema, listEnvelope } from './schemas.js';
 
 const logger = scopedLogger('stokly');
@@ -157,7 +156,7 @@ export class StoklyClient extends EventEmitter {
   private noteRateLimit(res: Response): void {
     const now = this.options.clock.now();
     if (res.status === 429) {
-      const wait = parseRetryAfter(res.headers.get('retry-after'), now) ?? this.options.rateLimitPauseSeconds * 1000;
+      const wait = stoklyRetryAfter(res.headers.get('retry-after'), now) ?? this.options.rateLimitPauseSeconds * 1000;
       this.gate.pauseUntil(now + wait);
       logger.warn(`429 from Stok.ly: pausing every request for ${Math.ceil(wait / 1000)} s`);
       return;
@@ -195,7 +194,7 @@ export class StoklyClient extends EventEmitter {
   private async parse<T extends z.ZodType>(method: string, path: string, res: Response, schema: T): Promise<z.infer<T>> {
     if (!res.ok) {
       const message = await this.errorMessage(res);
-      const retryAfter = res.status === 429 ? parseRetryAfter(res.headers.get('retry-after'), this.options.clock.now()) : null;
+      const retryAfter = res.status === 429 ? stoklyRetryAfter(res.headers.get('retry-after'), this.options.clock.now()) : null;
       throw new StoklyHttpError(res.status, message, method, path, retryAfter);
     }
     let json: unknown;

@@ -1,4 +1,5 @@
 import { sleep, type Clock } from '../clock.js';
+import { parseRetryAfter } from '../retry-policy.js';
 
 /**
  * One gate for every Stok.ly request: paces requests evenly at our own budget, and pauses the
@@ -35,4 +36,16 @@ export class RateGate {
   pausedUntil(): number | null {
     return this.pausedUntilMs > this.clock.now() ? this.pausedUntilMs : null;
   }
+}
+
+/**
+ * The longest pause Stok.ly's Retry-After may impose. An HTTP date read against a skewed clock,
+ * or a server whose own clock jumped, can ask for hours; every sale would wait that long.
+ */
+export const MAX_RETRY_AFTER_MS = 15 * 60_000;
+
+/** Stok.ly's Retry-After in milliseconds, at most 15 min; null when absent or unreadable. */
+export function stoklyRetryAfter(value: string | null, nowMs: number): number | null {
+  const ms = parseRetryAfter(value, nowMs);
+  return ms === null ? null : Math.min(ms, MAX_RETRY_AFTER_MS);
 }
