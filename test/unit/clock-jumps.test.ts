@@ -36,8 +36,8 @@ describe('after the clock went back', () => {
     const far = repo.insert('sale', 'far', '{}', now);
     const near = repo.insert('sale', 'near', '{}', now);
     repo.claimDue(now, 2);
-    repo.markRetry(far, now + 2 * HOUR, 'scheduled under a clock 2 h ahead', false, true, now);
-    repo.markRetry(near, now + 60_000, 'an ordinary backoff', false, true, now);
+    repo.markRetry(far, { nextAttemptAt: now + 2 * HOUR, error: 'scheduled under a clock 2 h ahead', outcomeUnknown: false, countAttempt: true, now });
+    repo.markRetry(near, { nextAttemptAt: now + 60_000, error: 'an ordinary backoff', outcomeUnknown: false, countAttempt: true, now });
     repo.recoverInterrupted(now, 5_000, 15 * 60_000);
     expect(repo.claimDue(now, 2).map((r) => r.ref)).toEqual(['far']);
     expect(repo.claimDue(now + 60_000, 2).map((r) => r.ref)).toEqual(['near']);
