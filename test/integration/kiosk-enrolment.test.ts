@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolledKioskSchema, kioskListSchema } from '../../shared/kiosks-admin.js';
+import { storeFactsSchema } from '../../shared/window-api.js';
 import { KioskClient } from '../../sim/kiosks/kiosk-client.js';
 import { kioskToken, startHarness, type Harness } from '../support/harness.js';
 
@@ -40,8 +41,14 @@ describe('kiosk enrolment from the admin API, without a restart', () => {
     const text = JSON.stringify(listed);
     expect(text).not.toContain(token);
     expect(text).not.toContain(createHash('sha256').update(token).digest('hex'));
+    // The window's pickers (GET /api/store) know it too, after the file's kiosks.
+    const storeKiosks = async () => storeFactsSchema.parse(await (await admin('/api/store')).json()).kiosks;
+    expect((await storeKiosks()).map((k) => k.id)).toEqual(['kiosk-01', 'kiosk-02', 'kiosk-07']);
+    expect((await storeKiosks()).at(-1)).toEqual({ id: 'kiosk-07', name: 'Back wall' });
 
     expect((await admin('/api/kiosks/kiosk-07', { method: 'DELETE' })).status).toBe(200);
+    // Revoked, its sales stay in the history the pickers filter.
+    expect((await storeKiosks()).map((k) => k.id)).toContain('kiosk-07');
     expect((await kioskAs('kiosk-07', token).postSale(h.sales('kiosk-07').make())).status).toBe(401);
     expect((await list()).some((k) => k.id === 'kiosk-07')).toBe(false);
   });

@@ -22,6 +22,7 @@ import { buildAdminServer } from './server.js';
 import { socketLimits } from '../http/socket-limits.js';
 import { isLoopbackHost } from '../config.js';
 import { scopedLogger } from '../logging/logger.js';
+import { KiosksRepo } from '../db/kiosks-repo.js';
 
 const logger = scopedLogger('admin-api');
 
@@ -72,7 +73,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
       ...(deps.reconciliationRoutes ?? []),
       cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
       adminEventRoutes(deps.hub),
-      windowRoutes({ config, products: store.productSearch, mappings: store.mappings }),
+      windowRoutes({ config, products: store.productSearch, mappings: store.mappings, kiosks: new KiosksRepo(store.db) }),
       salesRoutes({ sales: store.salesSearch, timeZone: config.reconciliation.timeZone, currency: () => store.productSearch.currency() }),
       ...deps.featureRoutes,
     ],

@@ -1,6 +1,7 @@
 import { productSearchQuerySchema, productSearchSchema, storeFactsSchema, type PaymentMethod, type StoreFacts } from '../../../../shared/window-api.js';
 import type { Config } from '../../config.js';
 import { tenderMapping } from '../../config.js';
+import type { KiosksRepo } from '../../db/kiosks-repo.js';
 import type { MappingsRepo } from '../../db/mappings-repo.js';
 import type { ProductSearchRepo } from '../../db/product-search-repo.js';
 import { errorResponses } from '../../http/contract.js';
@@ -11,6 +12,17 @@ export interface WindowRouteDeps {
   config: Config;
   products: ProductSearchRepo;
   mappings: MappingsRepo;
+  kiosks: KiosksRepo;
+}
+
+/**
+ * Every kiosk the store has: IT's from the configuration, then those enrolled from the
+ * window (revoked ones too: their sales stay in the history the pickers filter).
+ */
+export function storeKiosks(config: Config, enrolled: KiosksRepo): StoreFacts['kiosks'] {
+  const fromConfig = config.kioskApi.kiosks.map((k) => ({ id: k.id, name: k.name ?? null }));
+  const known = new Set(fromConfig.map((k) => k.id));
+  return [...fromConfig, ...enrolled.all().filter((k) => !known.has(k.id)).map((k) => ({ id: k.id, name: k.name }))];
 }
 
 /** Payment methods the store knows: from the configuration (IT's) and mapped from the window, by code. */
@@ -39,7 +51,7 @@ export function windowRoutes(deps: WindowRouteDeps): RouteModule {
     timeZone: deps.config.reconciliation.timeZone,
     currency: deps.products.currency(),
     supportContact: deps.config.window.supportContact ?? null,
-    kiosks: deps.config.kioskApi.kiosks.map((k) => ({ id: k.id, name: k.name ?? null })),
+    kiosks: storeKiosks(deps.config, deps.kiosks),
     paymentMethods: paymentMethods(deps.config, deps.mappings),
   });
   return (app) => {
