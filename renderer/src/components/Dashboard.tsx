@@ -24,6 +24,8 @@ import { TakingsTab } from './month-end/TakingsTab.js';
 import { KiosksView } from './kiosks/KiosksView.js';
 import { AlertsView } from './monitoring/AlertsView.js';
 import { SalesView } from './sales/SalesView.js';
+import { SettingsView } from './settings/SettingsView.js';
+import { electronBridge } from '../api/bridge.js';
 
 const defaultRoute = (tab: TabId): Route => {
   if (tab === 'attention') return { tab, exceptionId: null };
@@ -59,6 +61,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
   useServerEvents();
   const { route, navigate } = useHashRoute();
 
+  const bridge = inElectron ? electronBridge() : null;
   const open = status.data?.exceptions.open ?? 0;
   const openAlerts = useAlerts().data?.alerts.filter((a) => a.resolvedAt === null).length ?? 0;
   const tabs: TabItem[] = [
@@ -70,6 +73,8 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
     { id: 'checks', label: 'Checks' },
     { id: 'kiosks', label: 'Kiosks' },
     { id: 'alerts', label: 'Alerts', count: openAlerts, countWord: 'open' },
+    // Desktop only: secrets go to the shell through the window's bridge.
+    ...(bridge ? [{ id: 'settings' as const, label: 'Settings' }] : []),
   ];
 
   return (
@@ -93,6 +98,7 @@ function DashboardTabs({ inElectron }: { inElectron: boolean }) {
           {route.tab === 'checks' && <ChecklistView />}
           {route.tab === 'kiosks' && <KiosksView />}
           {route.tab === 'alerts' && <AlertsView />}
+          {route.tab === 'settings' && (bridge ? <SettingsView bridge={bridge} /> : <p>Settings are in the Shelfbridge desktop app on the store PC.</p>)}
         </TabPanel>
       </main>
     </>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
  * Which view is open, kept in the address fragment (#/attention/12) so Back, reload and a
  * bookmark work. The token fragment (#token=…) is removed before the dashboard mounts.
  */
-export type TabId = 'status' | 'attention' | 'sales' | 'stock' | 'takings' | 'checks' | 'kiosks' | 'alerts';
+export type TabId = 'status' | 'attention' | 'sales' | 'stock' | 'takings' | 'checks' | 'kiosks' | 'alerts' | 'settings';
 
 export type Route =
   | { tab: 'status' }
@@ -14,7 +14,8 @@ export type Route =
   | { tab: 'takings' }
   | { tab: 'checks' }
   | { tab: 'kiosks' }
-  | { tab: 'alerts' };
+  | { tab: 'alerts' }
+  | { tab: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const [tab, id] = hash.replace(/^#\/?/, '').split('/');
@@ -35,6 +36,8 @@ export function parseRoute(hash: string): Route {
       return { tab: 'kiosks' };
     case 'alerts':
       return { tab: 'alerts' };
+    case 'settings':
+      return { tab: 'settings' };
     default:
       return { tab: 'status' };
   }
