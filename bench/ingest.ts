@@ -6,7 +6,7 @@ import { better, defineQueue, type Logger } from 'plainjob';
 import { openDatabase, type Db } from '../electron/core/db/connection.js';
 import { kioskProducts, type KioskProduct } from '../sim/kiosks/catalogue.js';
 import { KioskClient } from '../sim/kiosks/kiosk-client.js';
-import { SaleFactory } from '../sim/kiosks/sale-factory.js';
+import { SaleFactory, type SaleOptions } from '../sim/kiosks/sale-factory.js';
 import { generateShop, type ShopSeed } from '../sim/stokly/seed.js';
 import { benchKiosks, tempDir } from './support/agent.js';
 import { UsageError, type Flags } from './support/args.js';
@@ -20,7 +20,7 @@ import { fmt, median, percentile, sortedCopy, table, verdict } from './support/s
  * INSERT + COMMIT loop with the same pragmas, and an off-the-shelf SQLite job queue (plainjob).
  */
 
-export const INGEST_FLAGS = ['seconds', 'warmup', 'rounds', 'kiosks', 'log', 'stokly'] as const;
+export const INGEST_FLAGS = ['seconds', 'warmup', 'rounds', 'kiosks', 'log', 'stokly', 'sales'] as const;
 
 interface Measurement {
   rate: number;
@@ -110,12 +110,13 @@ function flagSummary(db: Db): string {
 
 async function agentIngest(
   kioskCount: number, seed: ShopSeed, products: KioskProduct[], warmupMs: number, measureMs: number, mode: OfflineMode, log: 'info' | 'off',
+  saleOptions: SaleOptions,
 ): Promise<AgentMeasurement> {
   const kiosks = benchKiosks(kioskCount);
   const { agent, stop } = await startOfflineAgent(mode, kiosks, seed, { log });
   try {
     assertPragmas(agent.db, 'agent');
-    const r = await runFleet({ kioskUrl: agent.kioskUrl, kiosks, products, warmupMs, measureMs });
+    const r = await runFleet({ kioskUrl: agent.kioskUrl, kiosks, products, warmupMs, measureMs, saleOptions });
     if (r.errors || Object.keys(r.otherStatuses).length) {
       throw new Error(`${kioskCount} kiosk(s): ${r.errors} network errors (${r.firstError ?? ''}), other statuses ${JSON.stringify(r.otherStatuses)}`);
     }
@@ -150,7 +151,7 @@ function framesAfter(db: Db, n: number, commit: (i: number) => void | Promise<vo
  * so only kiosk sales write (one sale per commit: one kiosk, one request at a time).
  */
 async function walFramesPerCommit(
-  seed: ShopSeed, products: KioskProduct[], payloads: readonly string[], mode: OfflineMode,
+  seed: ShopSeed, products: KioskProduct[], payloads: readonly string[], mode: OfflineMode, saleOptions: SaleOptions,
 ): Promise<{ raw: number; agent: number }> {
   const rawDir = tempDir('raw-frames');
   const db = openDatabase(join(rawDir, 'raw.db'));
@@ -172,7 +173,7 @@ async function walFramesPerCommit(
     const client = new KioskClient(agent.kioskUrl, kiosk!.id, kiosk!.token);
     const sales = new SaleFactory(kiosk!.id, products);
     const post = async (): Promise<void> => {
-      const res = await client.postSale(sales.make());
+      const res = await client.postSale(sales.make(saleOptions));
       if (res.status !== 201) throw new Error(`frames: sale answered ${res.status}`);
     };
     for (let i = 0; i < 1000; i++) await post();
@@ -193,6 +194,9 @@ export async function ingestBench(flags: Flags): Promise<void> {
   const mode = flags.string('stokly', 'outage');
   if (mode !== 'outage' && mode !== 'closed') throw new UsageError('--stokly is outage (catalogue and stock pulled, then the sandbox drops every connection) or closed (a closed port from the start)');
   if (Math.max(...levels) > 99) throw new UsageError('at most 99 kiosks');
+  const kind = flags.string('sales', 'store');
+  if (kind !== 'store' && kind !== 'delivery') throw new UsageError('--sales is store (every line handed over) or delivery (endless aisle: the first line shipped, delivery details sealed with the sale)');
+  const saleOptions: SaleOptions = kind === 'delivery' ? { ship: true } : {};
 
   printMachineFacts(tmpdir());
   console.log(`ingest: ${rounds} round(s); each measures ${measureMs / 1000} s after ${warmupMs / 1000} s warm-up; kiosks ${levels.join(', ')}`);
@@ -200,12 +204,13 @@ export async function ingestBench(flags: Flags): Promise<void> {
     ? '  Stok.ly: the agent pulls catalogue and stock from the sandbox, then the sandbox drops every connection (outage fault).'
     : '  Stok.ly: stokly.baseUrl is a closed local port from the start (ECONNREFUSED): no catalogue, no stock.');
   console.log('  Nothing is posted; the runner still claims new rows and records each failed attempt, as in a real outage.');
+  console.log(`  sales: ${kind === 'delivery' ? 'endless aisle: the first line is shipped and the sale carries delivery details (sealed, AES-256-GCM)' : 'every line handed over in the store'}`);
   console.log(`  agent log level: ${log}; kiosks run in a worker thread, one keep-alive connection each.\n`);
 
   const seed = generateShop({ itemCount: 60, seed: 7 });
   const products = kioskProducts(seed.items);
   const factory = new SaleFactory('kiosk-01', products);
-  const sales = Array.from({ length: 2000 }, () => factory.make());
+  const sales = Array.from({ length: 2000 }, () => factory.make(saleOptions));
   const payloads = sales.map((s) => JSON.stringify(s));
 
   const results: RoundResult[] = [];
@@ -214,7 +219,7 @@ export async function ingestBench(flags: Flags): Promise<void> {
     const raw = rawInsertCommit(payloads, warmupMs, measureMs);
     const plainjob = plainjobAdd(sales, warmupMs, measureMs);
     const agent = new Map<number, AgentMeasurement>();
-    for (const k of levels) agent.set(k, await agentIngest(k, seed, products, warmupMs, measureMs, mode, log));
+    for (const k of levels) agent.set(k, await agentIngest(k, seed, products, warmupMs, measureMs, mode, log, saleOptions));
     results.push({ raw, plainjob, agent });
     const parts = [`raw ${fmt(raw.rate)}/s`, `plainjob ${fmt(plainjob.rate)}/s`, ...levels.map((k) => `${k} kiosk(s) ${fmt(agent.get(k)!.rate)}/s p99 ${fmt(agent.get(k)!.p99, 1)} ms`)];
     console.log(`round ${round}: ${parts.join(' · ')}`);
@@ -249,7 +254,7 @@ export async function ingestBench(flags: Flags): Promise<void> {
   const rawMedian = median(results.map((r) => r.raw.rate));
   const agentMedian = (k: number): number => median(results.map((r) => r.agent.get(k)!.rate));
   const perRound = (k: number): string => results.map((r) => `${fmt((100 * r.agent.get(k)!.rate) / r.raw.rate)} %`).join(', ');
-  const frames = await walFramesPerCommit(seed, products, payloads, mode);
+  const frames = await walFramesPerCommit(seed, products, payloads, mode, saleOptions);
   console.log(`WAL frames (4 KiB pages) written per commit: raw loop ${fmt(frames.raw, 1)}, agent with one sale per commit ${fmt(frames.agent, 1)}`);
   console.log(`load average after the run: ${loadAverage()} (1/5/15 min)\n`);
 

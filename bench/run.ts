@@ -10,7 +10,7 @@ const benchmarks: Record<string, { run(flags: Flags): Promise<void>; about: stri
   ingest: {
     run: ingestBench,
     about: 'kiosk sales acknowledged per second and p50/p99 time to 201 at 1/8/32 kiosks, beside a raw INSERT+COMMIT loop and plainjob\n' +
-      '           flags: --seconds 10 --warmup 2 --rounds 3 --kiosks 1,8,32 --log info|off --stokly outage|closed',
+      '           flags: --seconds 10 --warmup 2 --rounds 3 --kiosks 1,8,32 --log info|off --stokly outage|closed --sales store|delivery',
   },
   drain: {
     run: drainBench,

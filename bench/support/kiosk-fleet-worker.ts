@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const sales = new SaleFactory(k.id, job.products);
     try {
       while (performance.now() < stopAt) {
-        const body = JSON.stringify(sales.make());
+        const body = JSON.stringify(sales.make(job.saleOptions));
         const t0 = performance.now();
         let status: number;
         try {

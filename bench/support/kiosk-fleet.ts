@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { KioskProduct } from '../../sim/kiosks/catalogue.js';
+import type { SaleOptions } from '../../sim/kiosks/sale-factory.js';
 import type { BenchKiosk } from './agent.js';
 
 /** What the fleet thread is asked to do: every kiosk posts, awaits the answer, posts the next. */
@@ -9,6 +10,8 @@ export interface FleetJob {
   products: KioskProduct[];
   warmupMs: number;
   measureMs: number;
+  /** What each sale looks like (e.g. endless aisle: a `ship` line with delivery details). */
+  saleOptions?: SaleOptions;
 }
 
 export interface FleetResult {

@@ -75,11 +75,6 @@ export class PersonalDataRepo {
     this.db.pragma('secure_delete = ON');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
-
-  /** Rewrites the whole file: no free page keeps an old copy. */
-  vacuum(): void {
-    this.db.exec('VACUUM');
-  }
 }
 
 /**
