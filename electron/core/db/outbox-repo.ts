@@ -97,13 +97,16 @@ export class OutboxRepo {
   }) as Db['prepare'];
 
   constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at, parent_ref)
-                                  VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`);
+    // ship_settled is decided here, not by a trigger afterwards: a sale with nothing to ship then
+    // never enters the outbox_ship_unsettled index (one WAL page less per store sale).
+    this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at, parent_ref, ship_settled)
+                                  VALUES (@kind, @ref, @payload, 'pending', @now, @now, @now, @parentRef,
+                                          NOT (@kind = 'sale' AND EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = @ref AND fulfilment = 'ship')))`);
   }
 
   /** Hot path (every accepted sale): call inside the transaction that stores the document. */
   insert(kind: OutboxKind, ref: string, payload: string, now: number, parentRef: string | null = null): number {
-    return Number(this.insertStmt.run(kind, ref, payload, now, now, now, parentRef).lastInsertRowid);
+    return Number(this.insertStmt.run({ kind, ref, payload, now, parentRef }).lastInsertRowid);
   }
 
   get(id: number): OutboxRow | undefined {
