@@ -7,6 +7,7 @@ import { saleSchema } from '../../shared/kiosk-api.js';
 import { customerBarcode, customerKeyFrom } from '../../electron/core/endless-aisle/customer-key.js';
 import { loadDataKey } from '../../electron/core/privacy/data-key.js';
 import { newDataKey, open, seal } from '../../electron/core/privacy/sealing.js';
+import { redactPersonal } from '../../electron/core/privacy/redact-personal.js';
 import { personName } from '../../electron/core/stokly/customer-mapping.js';
 
 const delivery = { name: 'A. Buyer', line1: '1 High St', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB' };
@@ -48,6 +49,18 @@ describe('customer key', () => {
   it('uses name and postcode when there is no email, and nothing when neither', () => {
     expect(customerBarcode(key, { delivery })).toBe(customerBarcode(key, { delivery: { ...delivery, name: 'a.  buyer', postcode: 'ls11aa' } }));
     expect(customerBarcode(key, { customer: { name: 'A. Buyer' } })).toBeNull();
+  });
+});
+
+describe('an error that quotes personal data', () => {
+  it('has the sale\'s customer and delivery values taken out before it is kept, shown or logged', () => {
+    const data = { customer: { email: 'a.buyer@example.com', name: 'A. Buyer' }, delivery: { ...delivery, line2: 'Flat (2)+', phone: '+44 113 000 0000' } };
+    const message = 'Stok.ly answered 422 to POST /v0/customers: shipping.address.postcode "ls1 1aa" is not valid for A. Buyer, 1 High St, Flat (2)+ (a.buyer@example.com, +44 113 000 0000) in GB';
+    const redacted = redactPersonal(message, data);
+    for (const value of ['ls1 1aa', 'A. Buyer', '1 High St', 'Flat (2)+', 'a.buyer@example.com', '+44 113 000 0000']) expect(redacted).not.toContain(value);
+    // What tells staff what went wrong stays.
+    expect(redacted).toContain('Stok.ly answered 422 to POST /v0/customers: shipping.address.postcode');
+    expect(redactPersonal('nothing personal here', data)).toBe('nothing personal here');
   });
 });
 

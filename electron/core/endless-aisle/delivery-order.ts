@@ -1,6 +1,7 @@
 import type { Sale } from '../../../shared/kiosk-api.js';
 import type { SendResult } from '../outbox/send-result.js';
 import type { PersonalStore } from '../privacy/personal-store.js';
+import { redactPersonal } from '../privacy/redact-personal.js';
 import { shippingOfOrder, type ShippingBody } from '../stokly/customer-mapping.js';
 import { customerBarcode } from './customer-key.js';
 import type { CustomerResolver } from './customer-resolver.js';
@@ -25,6 +26,12 @@ export class DeliveryPreparer {
 
   get gate(): OrderGate {
     return this.deps.gate;
+  }
+
+  /** `message` with this sale's customer and delivery values taken out (errors that quote them). */
+  redact(saleId: string, message: string): string {
+    const opened = this.deps.personal.open(saleId);
+    return opened.state === 'open' ? redactPersonal(message, opened.data) : message;
   }
 
   async prepare(sale: Sale): Promise<PreparedDelivery> {

@@ -85,8 +85,12 @@ export async function sendSale(row: OutboxRow, deps: SaleSenderDeps): Promise<Se
     }
     if (!remoteId) throw new Error(`sale ${sale.saleId} is at step ${row.step} without a Stok.ly order id`);
     return await collectStoreLines(sale, remoteId, deps);
-  } catch (err) {
-    const result = resultFromError(err, { writeInFlight });
+  } catch (caught) {
+    const thrown = resultFromError(caught, { writeInFlight });
+    // Kept on the row, shown to staff and logged: never with the customer's details in it.
+    const result = thrown.type !== 'done' && sale.lines.some((l) => l.fulfilment === 'ship')
+      ? { ...thrown, error: deps.delivery.redact(sale.saleId, thrown.error) }
+      : thrown;
     if (result.type === 'retry' || result.type === 'rate_limited') {
       return { ...result, outcomeUnknown: result.outcomeUnknown || (outcomeUnknown && !remoteId) };
     }
