@@ -3,8 +3,8 @@
  * stops the kiosk API for a minute, so it happens only inside the store's maintenance window
  * (configuration: updates.maintenanceWindow) and waits until no sale is waiting or being sent. Sales
  * are durable in the outbox, so an update waiting too long (a store offline for days) goes in
- * anyway when nothing is in flight, and a core that keeps failing is updated at once: the
- * update may be the fix. Otherwise it installs when the app quits.
+ * anyway when nothing is in flight, and a core that keeps failing is updated in the next window
+ * without waiting for its outbox: the update may be the fix. Otherwise it installs when the app quits.
  */
 export interface MaintenanceWindow {
   /** "HH:MM", 24-hour, in `timeZone`; end before start means the window crosses midnight. */

@@ -35,7 +35,7 @@ describe('update policy', () => {
     expect(decide({ kind: 'counts', pending: 40, sending: 2 }, 30 * day)).toMatchObject({ install: false });
   });
 
-  it('installs at once when the core is down: the update may be the fix', () => {
+  it('installs when the core is down without waiting for its outbox: the update may be the fix', () => {
     expect(decide({ kind: 'core-down' })).toMatchObject({ install: true });
   });
 
