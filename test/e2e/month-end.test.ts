@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 import { startUiAgent, uiDir, type UiAgent } from './ui-agent.js';
 
 /** Month end in the built window, in Debian's Chromium: the checklist ticked by name, the month signed off. */
@@ -35,8 +36,7 @@ describe.skipIf(!existsSync(chromiumPath))('month end in the staff window (Chrom
     await ui?.stop();
   });
 
-  const audit = (action: string) =>
-    ui.agent.db.prepare('SELECT actor, subject_ref AS ref, detail FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ actor: string; ref: string; detail: string | null }>;
+  const audit = (action: string) => dbQueries(ui.agent.db).auditOf(action).map(({ actor, subjectRef, detail }) => ({ actor, ref: subjectRef, detail }));
 
   it('today\'s unticked checks show on Status; a check is ticked by name with a note, audited, and leaves the reminder', async () => {
     await page.goto(`${ui.agent.adminUrl}/#token=${encodeURIComponent(ui.agent.adminToken)}`);

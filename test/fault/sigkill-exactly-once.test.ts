@@ -11,6 +11,7 @@ import { startKiosks } from '../../sim/kiosks/kiosk-loop.js';
 import { StoklySandbox } from '../../sim/stokly/sandbox.js';
 import { generateShop } from '../../sim/stokly/seed.js';
 import { freePort, spawnAgent, type AgentProcess } from '../../sim/agent-process.js';
+import { dbQueries } from '../support/db-queries.js';
 
 /**
  * The promise of the outbox, tested the hard way: the agent is SIGKILLed at random moments,
@@ -99,10 +100,10 @@ it(`every acknowledged sale reaches Stok.ly exactly once across ${KILLS} SIGKILL
 
   const db = new Database(join(dataDir, 'shelfbridge.db'), { readonly: true });
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-  const stored = new Set((db.prepare('SELECT sale_id FROM sales').all() as Array<{ sale_id: string }>).map((r) => r.sale_id));
-  const notDone = db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status != 'done'`).get() as { n: number };
+  const stored = new Set(dbQueries(db).saleIds());
+  const notDone = dbQueries(db).outboxCount({ notStatus: 'done' });
   db.close();
-  expect(notDone.n).toBe(0);
+  expect(notDone).toBe(0);
 
   const ordersByRef = new Map<string, number>();
   for (const o of sandbox.state.saleOrders.values()) ordersByRef.set(o.sourceReferenceId, (ordersByRef.get(o.sourceReferenceId) ?? 0) + 1);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDatabase } from '../../electron/core/backup/restore.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(async () => h.stop());
 const saleIds = (path: string): string[] => {
   const db = new Database(path, { readonly: true });
   try {
-    return (db.prepare('SELECT sale_id FROM sales ORDER BY sale_id').all() as Array<{ sale_id: string }>).map((r) => r.sale_id);
+    return dbQueries(db).saleIds();
   } finally {
     db.close();
   }
@@ -46,7 +47,7 @@ describe('daily backups and restore', () => {
     expect(saleIds(result.previousKeptAt!)).toEqual(expect.arrayContaining([before.saleId, after.saleId]));
 
     const agent = await h.restart();
-    const ids = (agent.db.prepare('SELECT sale_id FROM sales').all() as Array<{ sale_id: string }>).map((r) => r.sale_id);
+    const ids = dbQueries(agent.db).saleIds();
     expect(ids).toContain(before.saleId);
     expect(ids).not.toContain(after.saleId);
   });

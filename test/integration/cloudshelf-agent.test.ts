@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { minorToMajor } from '../../shared/money.js';
 import { CLOUDSHELF_LOCATION, startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -24,16 +25,16 @@ const stockLevel = (itemId: string) => cs().state.stockLevels.get([...cs().state
 
 /** Cloudshelf holds exactly the master: every sellable item, its price incl. tax, its availability. */
 function expectCloudshelfMatchesMaster(): void {
-  const products = h.agent.db.prepare('SELECT item_id, sku, price, active, format FROM products WHERE format != 2').all() as Array<{ item_id: string; sku: string; price: number | null; active: number }>;
+  const products = dbQueries(h.agent.db).products().filter((p) => p.format !== 2);
   expect(products.length).toBeGreaterThan(10);
   for (const p of products) {
-    const v = cs().state.variants.get(variantGid(p.item_id));
+    const v = cs().state.variants.get(variantGid(p.itemId));
     expect(v, `variant for ${p.sku}`).toBeDefined();
     expect(v!.sku).toBe(p.sku);
     if (p.price !== null) expect(v!.currentPrice).toBe(minorToMajor(p.price, 'GBP'));
-    expect(v!.availableToPurchase).toBe(p.active === 1 && p.price !== null);
+    expect(v!.availableToPurchase).toBe(p.active && p.price !== null);
     const available = h.agent.availability.forSkus([p.sku])[0]!.available;
-    expect(stockLevel(p.item_id), `stock of ${p.sku}`).toBe(available);
+    expect(stockLevel(p.itemId), `stock of ${p.sku}`).toBe(available);
   }
 }
 
@@ -119,7 +120,7 @@ describe('Cloudshelf order intake', () => {
     const item = [...h.sandbox.state.items.values()].find((i) => i.status === 0 && i.format === 0)!;
     const orderId = cs().addOrder({ status: 'PAID', lines: [orderLine(item.itemId, 12.5)] });
     await h.agent.sync('cloudshelf_orders');
-    const saleId = (h.agent.db.prepare('SELECT sale_id FROM sales WHERE cloudshelf_order_id = ?').get(orderId) as { sale_id: string }).sale_id;
+    const saleId = dbQueries(h.agent.db).saleIdForCloudshelfOrder(orderId)!;
     await enterDelivery(saleId);
     await waitFor(() => h.agent.outbox.byRef('sale', saleId)?.status === 'done', 10_000, 'posted');
     const orders = h.sandbox.state.ordersByReference(`store-001/${saleId}`);
@@ -149,8 +150,8 @@ describe('Cloudshelf order intake', () => {
     expect(res.status).toBe(201);
     expect((res.body as { flags: string[] }).flags).toEqual(['already_received']);
     expect((await h.kiosk().postSale(late)).status).toBe(200);
-    await waitFor(() => (h.agent.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE kind = 'sale' AND status != 'done'`).get() as { n: number }).n === 0, 10_000, 'all posted');
-    const posted = h.agent.db.prepare(`SELECT s.cloudshelf_order_id AS id, COUNT(*) AS n FROM outbox o JOIN sales s ON s.sale_id = o.ref WHERE s.cloudshelf_order_id IS NOT NULL GROUP BY s.cloudshelf_order_id`).all() as Array<{ id: string; n: number }>;
+    await waitFor(() => dbQueries(h.agent.db).outboxCount({ kind: 'sale', notStatus: 'done' }) === 0, 10_000, 'all posted');
+    const posted = dbQueries(h.agent.db).saleRowsPerCloudshelfOrder();
     expect(posted).toEqual(expect.arrayContaining([{ id: lanFirst, n: 1 }, { id: csFirst, n: 1 }]));
     expect([...h.sandbox.state.saleOrders.values()].filter((o) => o.customerReference === lanFirst || o.customerReference === csFirst)).toHaveLength(2);
   });
@@ -160,11 +161,11 @@ describe('Cloudshelf order intake', () => {
     const item = [...h.sandbox.state.items.values()].find((i) => i.status === 0 && i.format === 0)!;
     const orderId = cs().addOrder({ status: 'REFUNDED', lines: [orderLine(item.itemId, 8)] });
     await h.agent.sync('cloudshelf_orders');
-    await enterDelivery((h.agent.db.prepare('SELECT sale_id FROM sales WHERE cloudshelf_order_id = ?').get(orderId) as { sale_id: string }).sale_id);
-    await waitFor(() => (h.agent.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'done'`).get() as { n: number }).n === 2, 10_000, 'sale and refund posted');
+    await enterDelivery(dbQueries(h.agent.db).saleIdForCloudshelfOrder(orderId)!);
+    await waitFor(() => dbQueries(h.agent.db).outboxCount({ status: ['done'] }) === 2, 10_000, 'sale and refund posted');
     const notes = [...h.sandbox.state.creditNotes.values()];
     expect(notes).toHaveLength(1);
     expect((notes[0]!.body as { payments: Array<{ amount: number }> }).payments[0]!.amount).toBe(8);
-    expect(h.agent.db.prepare('SELECT cloudshelf_order_id FROM sales').all()).toEqual([{ cloudshelf_order_id: orderId }]);
+    expect(dbQueries(h.agent.db).sales().map((s) => s.cloudshelfOrderId)).toEqual([orderId]);
   });
 });

@@ -12,6 +12,7 @@ import { migrations } from '../../electron/core/db/migrations/index.js';
 import { migration0030 } from '../../electron/core/db/migrations/0030-cloudshelf-push.js';
 import { silenceLogging } from '../../electron/core/logging/logger.js';
 import { CloudshelfSandbox, type CloudshelfSandboxOptions, type CloudshelfSnapshot } from '../../sim/cloudshelf/sandbox.js';
+import { dbQueries } from '../support/db-queries.js';
 
 /** Every known migration plus 0030, in order (once 0030 is in the index, it is not doubled). */
 function withMigration0030() {
@@ -347,8 +348,7 @@ describe('CloudshelfPusher against the sandbox', () => {
     await expect(s.pusher.push()).rejects.toBeInstanceOf(CloudshelfNetworkError);
     // Five attempts at the variants, all dropped; nothing recorded for them.
     expect(s.sandbox.requestLog().filter((e) => e.status === 'dropped')).toHaveLength(5);
-    const recorded = (kind: string) =>
-      (s.db.prepare('SELECT count(*) AS n FROM cloudshelf_pushed WHERE entity_kind = ? AND hash IS NOT NULL').get(kind) as { n: number }).n;
+    const recorded = dbQueries(s.db).pushedWithHash;
     expect([recorded('product'), recorded('variant'), recorded('stock_level')]).toEqual([5, 0, 0]);
     expect(s.sandbox.snapshot().variants).toHaveLength(0);
 
@@ -392,8 +392,7 @@ describe('CloudshelfPusher against the sandbox', () => {
     expect(fixed.variants.accepted).toBe(1);
     expect(fixed.stockLevels.accepted).toBe(1);
     expect(s.pusher.openIssueCount()).toBe(0);
-    const resolved = s.db.prepare('SELECT count(*) AS n FROM sync_issues WHERE resolved_at IS NOT NULL').get() as { n: number };
-    expect(resolved.n).toBe(2);
+    expect(dbQueries(s.db).resolvedCloudshelfIssues()).toBe(2);
     expect(variantOf(s, 'X')).toMatchObject({ currentPrice: 7, stock: [{ quantity: 2 }] });
   });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/kiosk-api.js';
 import { configureLogging, loggingOptions } from '../../electron/core/logging/logger.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 import { dataKeyFrom, open } from '../../electron/core/privacy/sealing.js';
 
 let h: Harness;
@@ -39,7 +40,11 @@ const skuWith = (minStore: number, minWarehouse: number, not: string[] = []): st
   [...h.sandbox.state.items.values()].find((i) => i.status === 0 && i.format !== 2 && !not.includes(i.sku)
     && onHandAt(i.sku, STORE) >= minStore && onHandAt(i.sku, WAREHOUSE) >= minWarehouse)!.sku;
 const statusOf = (saleId: string) => h.agent.outbox.byRef('sale', saleId)?.status;
-const price = (sku: string): number => (h.agent.db.prepare('SELECT price FROM products WHERE sku = ? AND active = 1').get(sku) as { price: number }).price;
+const price = (sku: string): number => {
+  const product = dbQueries(h.agent.db).product(sku);
+  if (!product?.active || product.price === null) throw new Error(`${sku}: no active product with a price`);
+  return product.price;
+};
 
 function mixedSale(storeSku: string, shipSku: string, shipQty: number, extra: Partial<Sale> = {}): Sale {
   const sale = h.sales().make({ lines: 2 });
@@ -242,7 +247,7 @@ describe('endless aisle: personal data', () => {
     // A backup taken while the sale waits holds it too (sealed).
     mkdirSync(join(h.dataDir, 'backups'), { recursive: true });
     h.agent.db.prepare('VACUUM INTO ?').run(join(h.dataDir, 'backups', 'manual-copy.db'));
-    const sealed = (h.agent.db.prepare('SELECT sealed FROM sale_personal WHERE sale_id = ?').get(sale.saleId) as { sealed: Buffer }).sealed;
+    const sealed = dbQueries(h.agent.db).sealedPersonalData(sale.saleId)!;
     expect(sealed.length).toBeGreaterThan(100);
     expect(plainTextHits(h.dataDir)).toEqual([]);
     const payload = h.agent.outbox.byRef('sale', sale.saleId)!.payload;
@@ -251,9 +256,9 @@ describe('endless aisle: personal data', () => {
 
     h.sandbox.setFaults({ outage: false });
     await waitFor(() => statusOf(sale.saleId) === 'done', 10_000, 'posted');
-    await waitFor(() => (h.agent.db.prepare('SELECT sealed FROM sale_personal WHERE sale_id = ?').get(sale.saleId) as { sealed: Buffer | null }).sealed === null, 5_000, 'erased');
+    await waitFor(() => dbQueries(h.agent.db).sealedPersonalData(sale.saleId) === null, 5_000, 'erased');
     // The sale and its money stay.
-    expect(h.agent.db.prepare('SELECT total FROM sales WHERE sale_id = ?').get(sale.saleId)).toEqual({ total: sale.payments[0]!.amount });
+    expect(dbQueries(h.agent.db).sale(sale.saleId)?.total).toBe(sale.payments[0]!.amount);
     const sample = sealed.subarray(40, 72);
     for (const file of filesUnder(h.dataDir).filter((f) => /\.db(-wal)?$/.test(f))) {
       expect(readFileSync(file).includes(sample), `${file} still holds the sealed details`).toBe(false);
@@ -283,7 +288,7 @@ describe('endless aisle: personal data', () => {
     const sale = mixedSale(skuWith(1, 0, [shipSku]), shipSku, 1);
     expect((await h.kiosk().postSale(sale)).status).toBe(201);
     expect(existsSync(join(h.dataDir, 'keys', 'personal-data.key'))).toBe(false);
-    const sealed = (h.agent.db.prepare('SELECT sealed FROM sale_personal WHERE sale_id = ?').get(sale.saleId) as { sealed: Buffer }).sealed;
+    const sealed = dbQueries(h.agent.db).sealedPersonalData(sale.saleId)!;
     expect(open(dataKeyFrom(shellKey), sealed, sale.saleId)).toContain(DELIVERY.postcode);
     expect(open(dataKeyFrom(Buffer.alloc(32, 1)), sealed, sale.saleId)).toBeNull();
     // Posted with the address once Stok.ly is back: the core opened it with the shell's key.

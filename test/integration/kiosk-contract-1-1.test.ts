@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, type Refund, type Sale } from '../../shared/kiosk-api.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 /** Kiosk contract 1.1: text rules, bounds, id collisions, refund limits. */
 let h: Harness;
@@ -21,7 +22,6 @@ const admin = async (path: string, init: { method?: string; body?: unknown } = {
 interface Item { id: number; reason: string; subjectRef: string; detail: string; blocking: boolean }
 const exceptionFor = async (ref: string, reason: string): Promise<Item> =>
   waitFor(async () => ((await admin('/api/exceptions?status=open')).body as { items: Item[] }).items.find((e) => e.subjectRef === ref && e.reason === reason), 30_000, `${reason} for ${ref}`);
-const countRows = (sql: string, ...args: unknown[]): number => (h.agent.db.prepare(sql).get(...args) as { n: number }).n;
 const creditNotes = (refundId: string) => [...h.sandbox.state.creditNotes.values()].filter((n) => (n.body as { sourceReferenceId?: string }).sourceReferenceId === `store-001/${refundId}`);
 
 function refundOf(sale: Sale, refundId: string, quantity: number, amount: number, kioskId = sale.kioskId): Refund {
@@ -52,7 +52,7 @@ describe('text fields and bounds', () => {
       const body = errorBodySchema.parse(res.body);
       expect(body.error.code).toBe('invalid_request');
       expect(body.error.issues?.map((i) => i.path)).toContain(path);
-      expect(countRows('SELECT COUNT(*) AS n FROM sales WHERE sale_id = ?', sale.saleId)).toBe(0);
+      expect(dbQueries(h.agent.db).sale(sale.saleId)).toBeUndefined();
     });
   }
   it('accents, emoji and right-to-left text without overrides are accepted', async () => {
@@ -70,8 +70,8 @@ describe('id collisions', () => {
     expect(res.status).toBe(409);
     const text = JSON.stringify(res.body);
     expect(errorBodySchema.parse(res.body).error.code).toBe('sale_conflict');
-    const stored = h.agent.db.prepare('SELECT received_at FROM sales WHERE sale_id = ?').get(first.saleId) as { received_at: string };
-    expect(text).not.toContain(stored.received_at);
+    const stored = dbQueries(h.agent.db).sale(first.saleId)!;
+    expect(text).not.toContain(stored.receivedAt);
     expect(text).not.toContain('kiosk-01');
     const e = await exceptionFor(first.saleId, 'id_collision');
     expect(e.detail).toContain('kiosk-02');

@@ -4,6 +4,7 @@ import { enrolledKioskSchema, kioskListSchema } from '../../shared/kiosks-admin.
 import { storeFactsSchema } from '../../shared/window-api.js';
 import { KioskClient } from '../../sim/kiosks/kiosk-client.js';
 import { kioskToken, startHarness, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,8 +56,8 @@ describe('kiosk enrolment from the admin API, without a restart', () => {
 
   it('keeps only the SHA-256 of the token, in the database, and the enrolment survives a restart', async () => {
     const { token } = enrolledKioskSchema.parse(await (await enrol('kiosk-08', 'Till side')).json());
-    const row = h.agent.db.prepare('SELECT * FROM kiosks WHERE kiosk_id = ?').get('kiosk-08') as Record<string, unknown>;
-    expect(row.token_sha256).toBe(createHash('sha256').update(token).digest('hex'));
+    const row = dbQueries(h.agent.db).kiosk('kiosk-08')!;
+    expect(row.tokenSha256).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
 
     await h.restart();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, type Sale } from '../../shared/kiosk-api.js';
 import { kioskToken, startHarness, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 
@@ -11,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => h.stop());
 
-const countRows = (): number => (h.agent.db.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
-const countSales = (): number => (h.agent.db.prepare('SELECT COUNT(*) AS n FROM sales').get() as { n: number }).n;
+const countRows = (): number => dbQueries(h.agent.db).outboxCount();
+const countSales = (): number => dbQueries(h.agent.db).saleCount();
 
 async function raw(path: string, init: RequestInit & { token?: string | null } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -34,7 +35,7 @@ describe('POST /v1/sales — the kiosk contract', () => {
     expect(res.body).toMatchObject({ saleId: s.saleId, status: 'accepted', flags: [] });
     expect(typeof (res.body as { receivedAt: string }).receivedAt).toBe('string');
     expect(countRows()).toBe(before + 1);
-    const stored = h.agent.db.prepare('SELECT total, paid FROM sales WHERE sale_id = ?').get(s.saleId) as { total: number; paid: number };
+    const stored = dbQueries(h.agent.db).sale(s.saleId)!;
     expect(stored.total).toBe(s.payments[0]!.amount);
   });
 
@@ -134,7 +135,7 @@ describe('POST /v1/sales — the kiosk contract', () => {
     const body = (await res.json()) as { status: string; online: boolean; backlog: { pending: number } };
     expect(body.online).toBe(false);
     expect(body.status).toBe('degraded');
-    const waiting = (h.agent.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('pending', 'sending')`).get() as { n: number }).n;
+    const waiting = dbQueries(h.agent.db).outboxCount({ status: ['pending', 'sending'] });
     expect(waiting).toBeGreaterThan(0);
     expect(body.backlog.pending).toBe(waiting);
   });

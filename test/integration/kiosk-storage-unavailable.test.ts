@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { errorBodySchema } from '../../shared/kiosk-api.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,8 +22,7 @@ it('503 with Retry-After when the sale cannot be committed, then 201 on the kios
   expect(Number(refused.retryAfter)).toBeGreaterThan(0);
   other.exec('ROLLBACK');
   other.close();
-  const count = h.agent.db.prepare('SELECT COUNT(*) AS n FROM sales WHERE sale_id = ?').get(s.saleId) as { n: number };
-  expect(count.n).toBe(0);
+  expect(dbQueries(h.agent.db).sale(s.saleId)).toBeUndefined();
   const accepted = await h.kiosk().postSale(s);
   expect(accepted.status).toBe(201);
 });

@@ -5,6 +5,7 @@ import type { Refund, Sale } from '../../shared/kiosk-api.js';
 import { monthTakingsSchema, type MonthTakings } from '../../shared/month-end.js';
 import { reconciliationReportSchema, type ReconciliationReport } from '../../shared/reconciliation.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -171,7 +172,7 @@ describe('month sign-off', () => {
     expect(signed.signOff).toMatchObject({ by: 'Fiona (finance)', note: 'card -1.50 on the 5th: till error, accepted', outOfDate: false, changedDays: [] });
     expect(signed.signOff!.versions[VARIANCE]).toBe(before.days.find((d) => d.day === VARIANCE)!.version);
     expect(Object.keys(signed.signOff!.versions)).toHaveLength(before.days.length);
-    const audit = h.agent.db.prepare(`SELECT actor, action, detail FROM audit_log WHERE subject_kind = 'month' AND subject_ref = ?`).all(MONTH);
+    const audit = dbQueries(h.agent.db).auditFor('month', MONTH).map(({ actor, action, detail }) => ({ actor, action, detail }));
     expect(audit).toEqual([{ actor: 'Fiona (finance)', action: 'month_signed_off', detail: 'card -1.50 on the 5th: till error, accepted' }]);
     expect((await month()).signOff?.outOfDate).toBe(false);
 

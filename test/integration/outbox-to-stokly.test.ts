@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { minorToMajor } from '../../shared/money.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 afterEach(async () => h?.stop());
 
-const statusOf = (saleId: string): string | undefined =>
-  (h.agent.db.prepare(`SELECT status FROM outbox WHERE kind = 'sale' AND ref = ?`).get(saleId) as { status: string } | undefined)?.status;
+const statusOf = (saleId: string): string | undefined => dbQueries(h.agent.db).outboxStatus('sale', saleId);
 
 const waitDone = (saleId: string, ms = 10_000) => waitFor(() => statusOf(saleId) === 'done', ms, `sale ${saleId} done`);
 
@@ -108,7 +108,7 @@ describe('outbox → Stok.ly sale orders', () => {
     const log = h.sandbox.requestLog();
     expect(log.filter((r) => r.path === '/v1/grant').length).toBe(grantsBefore + 1);
     expect(log.some((r) => r.status === 401)).toBe(true);
-    expect(h.agent.db.prepare(`SELECT attempts FROM outbox WHERE ref = ?`).get(second.saleId)).toEqual({ attempts: 0 });
+    expect(dbQueries(h.agent.db).outboxRow('sale', second.saleId)!.attempts).toBe(0);
   });
 
   it('an unknown SKU makes that sale an exception while later sales pass', async () => {
@@ -119,9 +119,9 @@ describe('outbox → Stok.ly sale orders', () => {
     for (const s of good) await h.kiosk().postSale(s);
     for (const s of good) await waitDone(s.saleId);
     await waitFor(() => statusOf(bad.saleId) === 'exception', 5_000, 'exception');
-    const row = h.agent.db.prepare(`SELECT exception_reason, last_error FROM outbox WHERE ref = ?`).get(bad.saleId) as { exception_reason: string; last_error: string };
-    expect(row.exception_reason).toBe('unknown_sku');
-    expect(row.last_error).toContain(bad.lines[0]!.sku);
+    const row = dbQueries(h.agent.db).outboxRow('sale', bad.saleId)!;
+    expect(row.exceptionReason).toBe('unknown_sku');
+    expect(row.lastError).toContain(bad.lines[0]!.sku);
     expect(h.sandbox.state.ordersByReference(`store-001/${bad.saleId}`)).toHaveLength(0);
     // The next sale with that SKU is flagged at the till-side already.
     const again = await h.kiosk().postSale({ ...h.sales().make({ lines: 1 }), lines: bad.lines });

@@ -5,8 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reconciliationRoutes } from '../../electron/core/admin/routes/reconciliation.js';
 import { buildAdminServer } from '../../electron/core/admin/server.js';
 import { systemClock } from '../../electron/core/clock.js';
-import type { Db } from '../../electron/core/db/connection.js';
-import { migration0050 } from '../../electron/core/db/migrations/0050-reconciliation.js';
 import { Reconciler } from '../../electron/core/reconcile/reconciler.js';
 import { dueDays, RECONCILIATION_SCHEDULE_DEFAULTS, scheduleReconciliation } from '../../electron/core/reconcile/schedule.js';
 import { Scheduler } from '../../electron/core/schedule.js';
@@ -14,6 +12,7 @@ import { addDays, dayOf, dayWindow } from '../../electron/core/reconcile/trading
 import type { Refund, Sale } from '../../shared/kiosk-api.js';
 import { reconciliationReportSchema, reconciliationVersionsSchema, type ReconciliationReport } from '../../shared/reconciliation.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 let admin: FastifyInstance | null = null;
@@ -30,21 +29,13 @@ const window = dayWindow(DAY, TZ);
 /** An instant `hours` into the trading day, written as a kiosk would (with an offset). */
 const at = (hours: number): string => new Date(window.start + hours * 3_600_000).toISOString().replace('Z', '+00:00');
 
-/** Until index.ts wires migration 0050 in for every database, apply it here. */
-function ensureSchema(db: Db): void {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reconciliation_reports'`).get();
-  if (!exists) db.transaction(() => migration0050.up(db))();
-}
-
 async function setup(): Promise<Reconciler> {
   h = await startHarness();
-  ensureSchema(h.agent.db);
   expect(h.agent.config.reconciliation.timeZone).toBe(TZ);
   return new Reconciler({ db: h.agent.db, client: h.agent.stokly, config: h.agent.config, clock: systemClock });
 }
 
-const statusOf = (kind: 'sale' | 'refund', ref: string): string | undefined =>
-  (h.agent.db.prepare(`SELECT status FROM outbox WHERE kind = ? AND ref = ?`).get(kind, ref) as { status: string } | undefined)?.status;
+const statusOf = (kind: 'sale' | 'refund', ref: string): string | undefined => dbQueries(h.agent.db).outboxStatus(kind, ref);
 const waitDone = (kind: 'sale' | 'refund', ref: string) => waitFor(() => statusOf(kind, ref) === 'done', 15_000, `${kind} ${ref} done`);
 
 async function sell(sale: Sale): Promise<Sale> {
@@ -129,7 +120,7 @@ describe('daily reconciliation against the Stok.ly sandbox', () => {
     // The kiosk was offline: its sale of that day reaches the agent now, and Stok.ly is down.
     h.sandbox.setFaults({ outage: true });
     const late = await sell(saleAt(16, 'cash'));
-    await waitFor(() => (h.agent.db.prepare(`SELECT attempts FROM outbox WHERE ref = ?`).get(late.saleId) as { attempts: number }).attempts > 0, 5_000, 'a failed try');
+    await waitFor(() => dbQueries(h.agent.db).outboxRow('sale', late.saleId)!.attempts > 0, 5_000, 'a failed try');
     // The schedule sees the late arrival: received after the day's last check.
     expect(dueDays(rec, Date.now(), afterV1, RECONCILIATION_SCHEDULE_DEFAULTS)).toContain(DAY);
     // Hold the sale in the outbox while Stok.ly is readable again.

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAdminClient, type AdminClient } from '../../renderer/src/api/admin-client.js';
 import { AlertMonitor } from '../../electron/core/monitor/alerts.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 /** The admin API as the staff window uses it, through the window's own client. */
 
@@ -77,8 +78,7 @@ describe('the SKU picker searches the product master (GET /api/products)', () =>
     const api = windowClient();
     expect((await api.products('zebrawood', 5, 0)).items.map((p) => p.itemId)).toEqual([item.itemId]);
     // The index holds the product once, under its new name.
-    const indexed = h.agent.db.prepare('SELECT name FROM product_search WHERE item_id = ?').all(item.itemId);
-    expect(indexed).toEqual([{ name: 'Zebrawood chopping board' }]);
+    expect(dbQueries(h.agent.db).searchIndexNames(item.itemId)).toEqual(['Zebrawood chopping board']);
   });
 });
 

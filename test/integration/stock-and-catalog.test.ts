@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -37,11 +38,11 @@ const stockedSku = (): string => {
 describe('product master pull', () => {
   it('a first full pull holds every Stok.ly item, with kiosk prices including tax', async () => {
     h = await harness();
-    const count = (h.agent.db.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n;
+    const count = dbQueries(h.agent.db).productCount();
     expect(count).toBe(h.sandbox.state.items.size);
     const sample = [...h.sandbox.state.items.values()].find((i) => i.format !== 2 && i.taxClassId === 'standard')!;
-    const row = h.agent.db.prepare('SELECT price, tax_rate_percent FROM products WHERE item_id = ?').get(sample.itemId) as { price: number; tax_rate_percent: number };
-    expect(row.tax_rate_percent).toBe(20);
+    const row = dbQueries(h.agent.db).productByItemId(sample.itemId)!;
+    expect(row.taxRatePercent).toBe(20);
     expect(row.price).toBe(Math.round(Math.round(sample.salePrice.amount * 100) * 1.2));
   });
 
@@ -55,10 +56,10 @@ describe('product master pull', () => {
     await h.agent.sync('catalog');
     const requests = h.sandbox.requestLog().slice(before).filter((r) => r.path === '/v0/items');
     expect(requests[0]!.url).toContain('filter=');
-    const product = (sku: string) => h.agent.db.prepare('SELECT price, active FROM products WHERE sku = ?').get(sku) as { price: number; active: number };
-    expect(product(a!.sku)).toEqual({ price: 9950, active: 1 });
-    expect(product(b!.sku).active).toBe(0);
-    expect(product(added.sku)).toEqual({ price: 1200, active: 1 });
+    const product = (sku: string) => dbQueries(h.agent.db).product(sku)!;
+    expect(product(a!.sku)).toMatchObject({ price: 9950, active: true });
+    expect(product(b!.sku).active).toBe(false);
+    expect(product(added.sku)).toMatchObject({ price: 1200, active: true });
     const res = await fetch(`${h.agent.kioskUrl}/v1/products`, { headers: { authorization: 'Bearer token-for-kiosk-01' } });
     const body = (await res.json()) as { items: Array<{ sku: string; active: boolean; price: number }> };
     expect(body.items.find((p) => p.sku === b!.sku)?.active).toBe(false);
@@ -161,8 +162,7 @@ describe('flags and events', () => {
     h = await harness();
     const sku = stockedSku();
     const onHand = storeOnHand(sku);
-    const product = h.agent.db.prepare('SELECT price FROM products WHERE sku = ?').get(sku) as { price: number };
-    const unitPrice = product.price + 100;
+    const unitPrice = dbQueries(h.agent.db).product(sku)!.price! + 100;
     const sale = h.sales().make({ lines: 1 });
     sale.lines[0] = { sku, quantity: onHand + 1, unitPrice, tax: 0, discount: 0, fulfilment: 'store' };
     sale.payments = [{ tender: 'card', amount: unitPrice * (onHand + 1) }];

@@ -5,6 +5,7 @@ import type { Refund, Sale } from '../../shared/kiosk-api.js';
 import { movementListSchema } from '../../shared/month-end.js';
 import { UNASSIGNED_BIN_ID } from '../../sim/stokly/types.js';
 import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { dbQueries } from '../support/db-queries.js';
 
 let h: Harness;
 afterEach(async () => h?.stop());
@@ -22,7 +23,7 @@ function saleOf(sku: string, quantity: number): Sale {
   return sale;
 }
 const done = (kind: 'sale' | 'refund', ref: string) => waitFor(() => h.agent.outbox.byRef(kind, ref)?.status === 'done', 15_000, `${kind} ${ref} done`);
-const movementRows = (): Array<{ sku: string; movement: number }> => h.agent.db.prepare('SELECT sku, movement FROM stock_movements ORDER BY id').all() as Array<{ sku: string; movement: number }>;
+const movementRows = (): Array<{ sku: string; movement: number }> => dbQueries(h.agent.db).stockMovements().map(({ sku, movement }) => ({ sku, movement }));
 
 describe('stock movements', () => {
   it('a receipt (+) and a shrinkage (−) made in Stok.ly appear; kiosk sales through an outage, posting, collection and pulls never do', async () => {
