@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figuresSchema, reconciliationStatusSchema, tradingDaySchema } from './reconciliation.js';
+import { figuresSchema, reconciliationStatusSchema, tenderRowSchema, tradingDaySchema } from './reconciliation.js';
 
 /**
  * Month end (admin API, staff window, CSV): the month's takings built from the daily reports,
@@ -27,15 +27,8 @@ export const monthDaySchema = z.object({
 });
 export type MonthDay = z.infer<typeof monthDaySchema>;
 
-export const monthTenderRowSchema = z.object({
-  key: z.string(),
-  tenders: z.array(z.string()),
-  method: z.number().int().nullable(),
-  ledger: z.string(),
-  kiosk: figuresSchema,
-  stokly: figuresSchema,
-  variance: minor,
-});
+/** A tender row of the month: the day rows' fields summed, without their per-day note. */
+export const monthTenderRowSchema = tenderRowSchema.omit({ note: true });
 export type MonthTenderRow = z.infer<typeof monthTenderRowSchema>;
 
 export const monthSignOffSchema = z.object({

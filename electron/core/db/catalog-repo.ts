@@ -1,28 +1,6 @@
 import type { CatalogProduct, CatalogReader } from '../catalog/types.js';
 import type { Db } from './connection.js';
-
-interface ProductRow {
-  item_id: string;
-  sku: string;
-  name: string;
-  barcodes: string;
-  price: number | null;
-  currency: string;
-  tax_class_id: string | null;
-  tax_rate_percent: number | null;
-  active: number;
-  format: number;
-  parent_id: string | null;
-  updated_at: string | null;
-}
-
-function fromRow(r: ProductRow): CatalogProduct {
-  return {
-    itemId: r.item_id, sku: r.sku, name: r.name, barcodes: JSON.parse(r.barcodes) as string[], price: r.price,
-    currency: r.currency, taxClassId: r.tax_class_id, taxRatePercent: r.tax_rate_percent, active: r.active === 1,
-    format: r.format, parentId: r.parent_id, updatedAt: r.updated_at,
-  };
-}
+import { catalogProduct as fromRow, productFields, type ProductRow } from './product-row.js';
 
 /** What the store knows of a SKU, for posting sales and flagging them. */
 export type SkuStatus =
@@ -122,15 +100,12 @@ export class CatalogRepo implements CatalogReader {
    */
   kioskProductRows(afterSku: string, limit: number): KioskProductRow[] {
     return this.db
-      .prepare<[string, number], { sku: string; item_id: string; name: string; barcodes: string; price: number | null; tax_class_id: string | null; currency: string; active: number; updated_at: string | null }>(
+      .prepare<[string, number], Omit<ProductRow, 'tax_rate_percent' | 'format' | 'parent_id'>>(
         `SELECT sku, item_id, name, barcodes, price, tax_class_id, currency, active, updated_at FROM products
           WHERE format != 2 AND sku > ? ORDER BY sku, active DESC, item_id LIMIT ?`,
       )
       .all(afterSku, limit + 1)
-      .map((r) => ({
-        sku: r.sku, itemId: r.item_id, name: r.name, barcodes: JSON.parse(r.barcodes) as string[], price: r.price,
-        taxClassId: r.tax_class_id, currency: r.currency, active: r.active === 1, updatedAt: r.updated_at,
-      }));
+      .map((r) => ({ ...productFields(r), taxClassId: r.tax_class_id, updatedAt: r.updated_at }));
   }
 
   /** Stock-holding products with their on-hand figure after `afterSku`, ordered as kioskProductRows (`limit` + 1 rows). */

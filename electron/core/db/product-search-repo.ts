@@ -1,16 +1,8 @@
 import type { ProductHit } from '../../../shared/window-api.js';
 import type { Db } from './connection.js';
+import { productFields, type ProductFieldsRow } from './product-row.js';
 
-interface HitRow {
-  item_id: string;
-  sku: string;
-  name: string;
-  barcodes: string;
-  price: number | null;
-  currency: string;
-  active: number;
-  on_hand: number | null;
-}
+type HitRow = ProductFieldsRow & { on_hand: number | null };
 
 const columns = `p.item_id, p.sku, p.name, p.barcodes, p.price, p.currency, p.active, s.on_hand
   FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id`;
@@ -23,10 +15,7 @@ function matchQuery(words: readonly string[]): string {
   return words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
 }
 
-const toHit = (r: HitRow): ProductHit => ({
-  itemId: r.item_id, sku: r.sku, name: r.name, barcodes: JSON.parse(r.barcodes) as string[], price: r.price,
-  currency: r.currency, onHand: r.on_hand, active: r.active === 1,
-});
+const toHit = (r: HitRow): ProductHit => ({ ...productFields(r), onHand: r.on_hand });
 
 /**
  * The product master searched, while a person types, by any part of the SKU, name or barcode (the

@@ -1,12 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import type { MovementList } from '../../../shared/month-end.js';
-import { safeText } from '../reconcile/csv.js';
+import { excelCsv } from '../reconcile/csv.js';
+
+const COLUMNS = ['sku', 'name', 'net_units', 'movements', 'largest', 'last_at', 'from', 'to'] as const;
 
 /** Stock movements as a CSV Excel opens cleanly (UTF-8 with BOM, CRLF), one row per SKU. */
 export function movementsToCsv(list: MovementList): string {
-  const records = list.items.map((i) => [safeText(i.sku), safeText(i.name), String(i.net), String(i.count), String(i.largest), i.lastAt, list.from, list.to]);
-  return stringify(records, {
-    bom: true, record_delimiter: 'windows', header: true,
-    columns: ['sku', 'name', 'net_units', 'movements', 'largest', 'last_at', 'from', 'to'],
-  });
+  const rows = list.items.map((i) => ({
+    sku: i.sku, name: i.name, net_units: String(i.net), movements: String(i.count), largest: String(i.largest), last_at: i.lastAt, from: list.from, to: list.to,
+  }));
+  return excelCsv(COLUMNS, rows, ['sku', 'name']);
 }

@@ -31,6 +31,35 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** The figure columns the daily and the monthly tables share. */
+export const FIGURE_COLUMNS = [
+  'kiosk_sales', 'kiosk_refunds', 'kiosk_net', 'kiosk_count',
+  'stokly_sales', 'stokly_refunds', 'stokly_net', 'stokly_count',
+  'variance', 'kiosk_net_minor', 'stokly_net_minor', 'variance_minor',
+] as const;
+type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
+/** One row's figures: decimals for people, and the exact minor units beside them. */
+export function figureCells(money: (minor: number) => string, kiosk: Figures, stokly: Figures, variance: number): Record<FigureColumn, string> {
+  return {
+    kiosk_sales: money(kiosk.sales), kiosk_refunds: money(kiosk.refunds), kiosk_net: money(kiosk.net), kiosk_count: String(kiosk.count),
+    stokly_sales: money(stokly.sales), stokly_refunds: money(stokly.refunds), stokly_net: money(stokly.net), stokly_count: String(stokly.count),
+    variance: money(variance), kiosk_net_minor: String(kiosk.net), stokly_net_minor: String(stokly.net), variance_minor: String(variance),
+  };
+}
+
+/**
+ * Rows → a CSV Excel opens cleanly: UTF-8 with a BOM, CRLF, one header row; a missing cell is
+ * empty and the free-text columns are made safe from formula injection.
+ */
+export function excelCsv<C extends string>(columns: readonly C[], rows: ReadonlyArray<Partial<Record<C, string>>>, textColumns: readonly C[]): string {
+  const records = rows.map((r) => columns.map((c) => {
+    const v = r[c] ?? '';
+    return textColumns.includes(c) ? safeText(v) : v;
+  }));
+  return stringify(records, { bom: true, record_delimiter: 'windows', header: true, columns: [...columns] });
+}
+
 export function tenderLabel(row: Pick<TenderRow, 'key' | 'tenders' | 'method'>): string {
   if (row.tenders.length > 0) return row.tenders.join(' + ');
   return row.method !== null ? `Stok.ly method ${row.method}` : row.key;
@@ -41,11 +70,7 @@ export function reportToCsv(report: ReconciliationReport): string {
   const exp = report.currency ? currencyExponent(report.currency) : 2;
   const money = (minor: number): string => formatMinor(minor, exp);
   const base: CsvRow = { day: report.day, version: String(report.version), status: report.status, currency: report.currency ?? '' };
-  const figures = (kiosk: Figures, stokly: Figures, variance: number): CsvRow => ({
-    kiosk_sales: money(kiosk.sales), kiosk_refunds: money(kiosk.refunds), kiosk_net: money(kiosk.net), kiosk_count: String(kiosk.count),
-    stokly_sales: money(stokly.sales), stokly_refunds: money(stokly.refunds), stokly_net: money(stokly.net), stokly_count: String(stokly.count),
-    variance: money(variance), kiosk_net_minor: String(kiosk.net), stokly_net_minor: String(stokly.net), variance_minor: String(variance),
-  });
+  const figures = (kiosk: Figures, stokly: Figures, variance: number): CsvRow => figureCells(money, kiosk, stokly, variance);
 
   const { pending } = report;
   const rows: CsvRow[] = [{
@@ -80,10 +105,5 @@ export function reportToCsv(report: ReconciliationReport): string {
   }
   for (const n of report.notes) rows.push({ ...base, section: 'note', detail: n });
 
-  const TEXT: readonly Column[] = ['tender', 'ledger', 'id', 'detail'];
-  const records = rows.map((r) => CSV_COLUMNS.map((c) => {
-    const v = r[c] ?? '';
-    return TEXT.includes(c) ? safeText(v) : v;
-  }));
-  return stringify(records, { bom: true, record_delimiter: 'windows', header: true, columns: [...CSV_COLUMNS] });
+  return excelCsv(CSV_COLUMNS, rows, ['tender', 'ledger', 'id', 'detail']);
 }

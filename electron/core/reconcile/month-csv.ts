@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { MonthTakings } from '../../../shared/month-end.js';
 import { currencyExponent } from '../../../shared/money.js';
 import type { Figures } from '../../../shared/reconciliation.js';
-import { formatMinor, safeText, tenderLabel } from './csv.js';
+import { excelCsv, figureCells, formatMinor, tenderLabel } from './csv.js';
 
 /**
  * The month as one CSV table, like the daily one (UTF-8 with BOM, CRLF, a `section` column):
@@ -23,11 +22,7 @@ export function monthToCsv(m: MonthTakings): string {
   const exp = m.currency ? currencyExponent(m.currency) : 2;
   const money = (minor: number): string => formatMinor(minor, exp);
   const base: CsvRow = { month: m.month, status: m.status, currency: m.currency ?? '' };
-  const figures = (kiosk: Figures, stokly: Figures, variance: number): CsvRow => ({
-    kiosk_sales: money(kiosk.sales), kiosk_refunds: money(kiosk.refunds), kiosk_net: money(kiosk.net), kiosk_count: String(kiosk.count),
-    stokly_sales: money(stokly.sales), stokly_refunds: money(stokly.refunds), stokly_net: money(stokly.net), stokly_count: String(stokly.count),
-    variance: money(variance), kiosk_net_minor: String(kiosk.net), stokly_net_minor: String(stokly.net), variance_minor: String(variance),
-  });
+  const figures = (kiosk: Figures, stokly: Figures, variance: number): CsvRow => figureCells(money, kiosk, stokly, variance);
   const signOff = m.signOff
     ? [`signed off by ${m.signOff.by} at ${m.signOff.at}${m.signOff.outOfDate ? ` (out of date: ${m.signOff.changedDays.join(' ')} changed since)` : ''}`]
     : ['not signed off'];
@@ -45,10 +40,5 @@ export function monthToCsv(m: MonthTakings): string {
   }
   for (const n of m.notes) rows.push({ ...base, section: 'note', detail: n });
 
-  const TEXT: readonly Column[] = ['tender', 'ledger', 'detail'];
-  const records = rows.map((r) => MONTH_CSV_COLUMNS.map((c) => {
-    const v = r[c] ?? '';
-    return TEXT.includes(c) ? safeText(v) : v;
-  }));
-  return stringify(records, { bom: true, record_delimiter: 'windows', header: true, columns: [...MONTH_CSV_COLUMNS] });
+  return excelCsv(MONTH_CSV_COLUMNS, rows, ['tender', 'ledger', 'detail']);
 }

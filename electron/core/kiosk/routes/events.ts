@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import type { KioskEvent } from '../../../../shared/kiosk-api.js';
+import { openEventStream } from '../../http/event-stream.js';
 import type { RouteModule } from '../../http/typed-app.js';
 import type { EventHub } from '../event-hub.js';
 import { kioskErrors } from '../responses.js';
 
-const HEARTBEAT_MS = 15_000;
-
-/** One server-sent event; each frame's data is a `kioskEventSchema` member's data. */
-export function frame(e: KioskEvent): string {
-  return `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`;
-}
-
 /**
  * The stream itself is written straight to the socket (no serializer sees it), so its 200 is
- * declared as text; what each frame holds is `kioskEventSchema`, and `frame` takes only that.
+ * declared as text; each frame is a `kioskEventSchema` member, and only such events are sent.
  */
 const response = { 200: z.string().describe('text/event-stream of kioskEventSchema frames'), ...kioskErrors };
 
@@ -22,25 +16,12 @@ export function eventRoutes(hub: EventHub, online: () => boolean): RouteModule {
   return (app) => {
     app.get('/v1/events', { schema: { response } }, async (request, reply) => {
       reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write(frame({ event: 'status', data: { online: online() } }));
-      const unsubscribe = hub.subscribe((e) => res.write(frame(e)));
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      const stopClose = hub.onClose(() => res.end());
-      const stopRevoked = request.kiosk ? hub.onKioskClose(request.kiosk.id, () => res.end()) : () => {};
-      request.raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        stopClose();
-        stopRevoked();
-      });
+      const stream = openEventStream(request.raw, reply.raw);
+      const send = (e: KioskEvent): void => stream.send(e.event, e.data);
+      send({ event: 'status', data: { online: online() } });
+      stream.onClose(hub.subscribe(send));
+      stream.onClose(hub.onClose(() => stream.end()));
+      if (request.kiosk) stream.onClose(hub.onKioskClose(request.kiosk.id, () => stream.end()));
     });
   };
 }
