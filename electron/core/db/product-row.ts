@@ -19,15 +19,7 @@ export interface ProductRow {
 /** The columns every view of a product reads. */
 export type ProductFieldsRow = Pick<ProductRow, 'item_id' | 'sku' | 'name' | 'barcodes' | 'price' | 'currency' | 'active'>;
 
-export interface ProductFields {
-  itemId: string;
-  sku: string;
-  name: string;
-  barcodes: string[];
-  price: number | null;
-  currency: string;
-  active: boolean;
-}
+export type ProductFields = Pick<CatalogProduct, 'itemId' | 'sku' | 'name' | 'barcodes' | 'price' | 'currency' | 'active'>;
 
 /** Mapped in one place: barcodes are stored as JSON, `active` as 0/1. */
 export function productFields(r: ProductFieldsRow): ProductFields {
