@@ -47,8 +47,11 @@ describe('the shell reading the store configuration', () => {
   });
 
   it('takes the update feed, channel and maintenance window (in the store time zone)', () => {
-    const config = { ...example(), updates: { feedUrl: 'https://updates.example.com/sb', channel: 'beta', maintenanceWindow: { start: '23:00', end: '04:30' } } };
-    config.reconciliation = { timeZone: 'Europe/Dublin' };
+    const config = {
+      ...example(),
+      updates: { feedUrl: 'https://updates.example.com/sb', channel: 'beta', maintenanceWindow: { start: '23:00', end: '04:30' } },
+      reconciliation: { timeZone: 'Europe/Dublin' },
+    };
     expect(readShellConfig(write(config), {}).updates).toEqual({
       enabled: true,
       feed: { url: 'https://updates.example.com/sb', channel: 'beta' },
