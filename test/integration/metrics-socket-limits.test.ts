@@ -29,8 +29,21 @@ function untilClosed(head: string): Promise<string> {
   });
 }
 
-it('headers that never finish: 408 and the connection closed', async () => {
-  expect(await untilClosed('GET /metrics HTTP/1.1\r\nHost: x\r\n')).toMatch(/^HTTP\/1\.1 408/);
+const bodyOf = (answer: string) => errorBodySchema.parse(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)));
+
+it('headers that never finish: 408 with the JSON error, and the connection closed', async () => {
+  const answer = await untilClosed('GET /metrics HTTP/1.1\r\nHost: x\r\n');
+  expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  expect(bodyOf(answer).error.code).toBe('request_timeout');
+});
+
+it('bytes that are not HTTP, and headers past 16 KiB: 400 and 431 with the JSON error', async () => {
+  const garbage = await untilClosed('HELLO \u0000 THERE\r\n\r\n');
+  expect(garbage).toMatch(/^HTTP\/1\.1 400/);
+  expect(bodyOf(garbage).error.code).toBe('bad_request');
+  const huge = await untilClosed(`GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`);
+  expect(huge).toMatch(/^HTTP\/1\.1 431/);
+  expect(bodyOf(huge).error.code).toBe('headers_too_large');
 });
 
 it('an idle keep-alive connection is closed by the agent after its answer', async () => {
@@ -49,7 +62,7 @@ it('wrong tokens: 401, then 429 with Retry-After, even for the right token; a ma
   expect(errorBodySchema.parse(await blocked.json()).error.code).toBe('rate_limited');
   const bad = await untilClosed('GET /%/% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
   expect(bad).toMatch(/^HTTP\/1\.1 400/);
-  expect(errorBodySchema.parse(JSON.parse(bad.slice(bad.indexOf('\r\n\r\n') + 4))).error.code).toBe('bad_request');
+  expect(bodyOf(bad).error.code).toBe('bad_request');
 });
 
 it('connections beyond the cap per address are closed by the agent at once', async () => {

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { existsSync } from 'node:fs';
 import { bearerMatches } from './bearer.js';
 import { ApiError, errorHandler, frameworkErrors, notFoundHandler } from '../http/api-error.js';
+import { clientErrors } from '../http/client-errors.js';
 import { enforceResponseContracts } from '../http/contract.js';
 import type { RouteModule } from '../http/typed-app.js';
 import { scopedLogger } from '../logging/logger.js';
@@ -37,7 +38,7 @@ function splitHost(header: string): { name: string; port: string | null } {
 
 /** Admin API for the staff window; bound to 127.0.0.1, every /api route needs the bearer token. */
 export async function buildAdminServer(deps: AdminServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, serverFactory: limitedServer(deps.sockets ?? DEFAULT_SOCKET_LIMITS), frameworkErrors });
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, serverFactory: limitedServer(deps.sockets ?? DEFAULT_SOCKET_LIMITS), frameworkErrors, clientErrorHandler: clientErrors });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(logger));

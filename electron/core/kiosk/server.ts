@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiError, errorHandler, frameworkErrors, notFoundHandler } from '../http/api-error.js';
+import { clientErrors } from '../http/client-errors.js';
 import { enforceResponseContracts } from '../http/contract.js';
 import { scopedLogger } from '../logging/logger.js';
 import type { KioskIdentity } from './auth.js';
@@ -41,7 +42,7 @@ export interface KioskServerDeps {
 export async function buildKioskServer(deps: KioskServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: false,
-    serverFactory: limitedServer(deps.sockets ?? DEFAULT_SOCKET_LIMITS), frameworkErrors,
+    serverFactory: limitedServer(deps.sockets ?? DEFAULT_SOCKET_LIMITS), frameworkErrors, clientErrorHandler: clientErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { bearerMatches } from '../admin/bearer.js';
 import { ApiError, errorHandler, frameworkErrors, notFoundHandler } from '../http/api-error.js';
+import { clientErrors } from '../http/client-errors.js';
 import { FailedAuthLimiter } from '../http/failed-auth-limiter.js';
 import { DEFAULT_SOCKET_LIMITS, limitedServer, type SocketLimits } from '../http/socket-limits.js';
 import { errorResponses } from '../http/contract.js';
@@ -40,7 +41,7 @@ export async function startMetricsServer(
   metrics: AgentMetrics,
   options: { host: string; port: number; token: string; sockets?: SocketLimits; failedAuthPerMinute?: number },
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 1024, serverFactory: limitedServer(options.sockets ?? DEFAULT_SOCKET_LIMITS), frameworkErrors });
+  const app = Fastify({ logger: false, bodyLimit: 1024, serverFactory: limitedServer(options.sockets ?? DEFAULT_SOCKET_LIMITS), frameworkErrors, clientErrorHandler: clientErrors });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(logger));
