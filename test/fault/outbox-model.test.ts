@@ -185,6 +185,8 @@ class VoidHeld implements Cmd {
 const commands = [
   fc.constant(new PostNew(false)),
   fc.constant(new PostNew(false)),
+  fc.constant(new PostNew(false)),
+  fc.constant(new PostNew(false)),
   fc.constant(new PostNew(true)),
   fc.nat().map((n) => new Resend(n)),
   fc.nat().map((n) => new ConflictingResend(n)),
