@@ -9,6 +9,7 @@ const actionWords: Record<string, string> = {
   note: 'Added a note',
   acknowledge: 'Acknowledged',
   resolved: 'Resolved',
+  flag_acknowledged: 'Acknowledged a stock flag',
   set_delivery: 'Entered the delivery address',
 };
 

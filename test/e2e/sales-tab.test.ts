@@ -12,8 +12,8 @@ describe.skipIf(!hasChromium)('Sales tab (Chromium, built UI, real agent)', () =
     expect((await w.ui.kiosk().postSale(sale)).status).toBe(201);
     expect((await w.ui.kiosk().postSale(other)).status).toBe(201);
     const orderId = await waitFor(() => {
-      const row = w.ui.agent.db.prepare("SELECT remote_id FROM outbox WHERE kind = 'sale' AND ref = ? AND status = 'done'").get(sale.saleId) as { remote_id: string } | undefined;
-      return row?.remote_id ?? null;
+      const row = w.ui.agent.outbox.byRef('sale', sale.saleId);
+      return row?.status === 'done' ? row.remoteId : null;
     }, uiTimeout, `sale ${sale.saleId} posted`);
     expect(w.ui.sandbox.state.ordersByReference(`store-001/${sale.saleId}`)).toHaveLength(1);
 

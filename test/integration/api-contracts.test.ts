@@ -123,6 +123,8 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/outbox', '/api/outbox?status=pending')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/outbox', '/api/outbox?limit=0')).status).toBe(400);
     expect((await call('admin', 'GET', '/api/flags', '/api/flags')).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/flags', '/api/flags?day=2026-12-01&state=open&flag=oversold&limit=10')).status).toBe(200);
+    expect((await call('admin', 'GET', '/api/flags', '/api/flags?state=maybe')).status).toBe(400);
     expect((await call('admin', 'GET', '/api/audit', '/api/audit?limit=5')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/cloudshelf/issues', '/api/cloudshelf/issues?days=-1')).status).toBe(400);
@@ -136,6 +138,14 @@ describe('admin API: every route answers only what it declares', () => {
     expect((await call('admin', 'GET', '/api/sales', '/api/sales?day=yesterday')).status).toBe(400);
     expect((await call('admin', 'GET', '/api/sales/:saleId', `/api/sales/${encodeURIComponent(posted.saleId)}`)).status).toBe(200);
     expect((await call('admin', 'GET', '/api/sales/:saleId', '/api/sales/no-such-sale')).status).toBe(404);
+    const unknown = { ...saleOf('NO-SUCH-SKU-1'), saleId: `${posted.saleId}-u` };
+    expect((await call('kiosk', 'POST', '/v1/sales', '/v1/sales', { body: unknown })).status).toBe(201);
+    const flagged = (await call('admin', 'GET', '/api/flags', '/api/flags?state=open')).body as { items: Array<{ id: number }> };
+    const flagId = flagged.items[0]!.id;
+    expect((await call('admin', 'POST', '/api/flags/:id/acknowledge', `/api/flags/${flagId}/acknowledge`, { body: { actor: 'Sam', note: 'checked' } })).status).toBe(200);
+    expect((await call('admin', 'POST', '/api/flags/:id/acknowledge', `/api/flags/${flagId}/acknowledge`, { body: { actor: 'Sam' } })).status).toBe(409);
+    expect((await call('admin', 'POST', '/api/flags/:id/acknowledge', '/api/flags/999999/acknowledge', { body: { actor: 'Sam' } })).status).toBe(404);
+    expect((await call('admin', 'POST', '/api/flags/:id/acknowledge', `/api/flags/${flagId}/acknowledge`, { body: { note: 'no name' } })).status).toBe(400);
     expect((await call('admin', 'GET', '/metrics', '/metrics', { token: null })).status).toBe(401);
     expect((await call('admin', 'GET', '/api/alerts', '/api/alerts')).status).toBe(200);
     expect((await call('admin', 'GET', '/api/alerts', '/api/alerts?limit=0')).status).toBe(400);

@@ -67,7 +67,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
     routes: [
       statusRoutes(deps.status),
       outboxRoutes({ outbox: store.outbox, clock: deps.clock, wakeRunner: () => deps.signals.emit('outboxWork') }),
-      flagRoutes(store.flags),
+      flagRoutes({ flags: store.flags, audit: store.audit, timeZone: config.reconciliation.timeZone, clock: deps.clock, productName: (sku) => store.salesSearch.productName(sku) }),
       syncRoutes(deps.sync, deps.cloudshelfIssues !== null),
       exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit, maskedDelivery: deps.maskedDelivery }),
       ...(deps.reconciliationRoutes ?? []),

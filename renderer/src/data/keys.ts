@@ -1,6 +1,7 @@
 import type { OutboxFilter } from '../api/admin-client.js';
 import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
 import type { SalesSearch } from '../api/sales-api.js';
+import type { FlagSearch } from '../api/stock-api.js';
 
 /**
  * Every query's key, in one place, so an action can say what it changed. The first element is
@@ -13,7 +14,7 @@ export const queryKeys = {
   exceptions: (status: ExceptionStatusFilter) => ['exceptions', status] as const,
   exception: (id: number) => ['exception', id] as const,
   cloudshelfIssues: ['cloudshelf-issues'] as const,
-  flags: (flag: string | null) => ['flags', flag] as const,
+  flags: (search: FlagSearch, page: number) => ['flags', search, page] as const,
   report: (day: string, version: number | null) => ['reconciliation', day, version] as const,
   versions: (day: string) => ['reconciliation-versions', day] as const,
   products: (q: string, page: number) => ['products', q, page] as const,

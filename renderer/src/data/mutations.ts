@@ -54,3 +54,13 @@ export function useRevokeKiosk() {
     onSuccess: () => invalidateLive(queryClient),
   });
 }
+
+/** A stock flag looked at, by name with a note (audited on its sale). */
+export function useAcknowledgeFlag() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: number; actor: string; note: string }) => api.acknowledgeFlag(input.id, input.actor, input.note),
+    onSuccess: () => invalidateLive(queryClient),
+  });
+}

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OutboxFilter } from '../api/admin-client.js';
 import type { ExceptionStatusFilter } from '../api/exceptions-api.js';
 import type { SalesSearch } from '../api/sales-api.js';
+import type { FlagSearch } from '../api/stock-api.js';
 import { useApi } from './ApiProvider.js';
 import { queryKeys } from './keys.js';
 import { pollMs } from './query-client.js';
@@ -38,9 +39,17 @@ export function useCloudshelfIssues() {
   return useQuery({ queryKey: queryKeys.cloudshelfIssues, queryFn: () => api.cloudshelfIssues(), refetchInterval: pollMs.cloudshelf });
 }
 
-export function useFlags(flag: string | null) {
+export const flagPageSize = 50;
+
+/** Stock flags by day, kind and state, one page at a time; the previous page stays while the next comes. */
+export function useFlags(search: FlagSearch, page: number) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.flags(flag), queryFn: () => api.flags(flag), refetchInterval: pollMs.flags });
+  return useQuery({
+    queryKey: queryKeys.flags(search, page),
+    queryFn: () => api.flags(search, flagPageSize, page * flagPageSize),
+    placeholderData: keepPreviousData,
+    refetchInterval: pollMs.flags,
+  });
 }
 
 /** A day's takings: built by the agent on each ask, so only today (still trading) is re-asked by itself. */

@@ -26,7 +26,7 @@ export function EnrolForm({ onEnrolled }: { onEnrolled(kiosk: EnrolledKiosk): vo
     >
       <h3 id={`${f}-title`}>Enrol a kiosk</h3>
       <label className="field-label" htmlFor={`${f}-id`}>Kiosk id (as set on the kiosk, e.g. kiosk-03)</label>
-      <input id={`${f}-id`} className="mono-input" required maxLength={128} pattern="[A-Za-z0-9._:/\-]{1,128}" value={id} onChange={(e) => setId(e.target.value)} />
+      <input id={`${f}-id`} className="mono-input" required maxLength={128} pattern="[A-Za-z0-9._:\/\-]{1,128}" value={id} onChange={(e) => setId(e.target.value)} />
       <label className="field-label" htmlFor={`${f}-name`}>Name staff recognise (e.g. Entrance)</label>
       <input id={`${f}-name`} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
       <div className="button-row">

@@ -1,6 +1,6 @@
 import { flagLabel, mainFlags } from './flag-words.js';
 
-/** Toggle buttons "Oversold 3" …; the counts come from the status (all time, every sale). */
+/** Toggle buttons "Oversold 3" …; the counts are those of the day and state shown, so they match the list. */
 export function FlagFilter({ counts, selected, onSelect }: {
   counts: Record<string, number>;
   selected: string | null;
