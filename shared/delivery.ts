@@ -42,6 +42,17 @@ export const customerSchema = z.strictObject({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
+/**
+ * What the staff window may know of a sale's customer details: whether they are held (with the
+ * delivery masked), erased after their retention, or unreadable (sealed with a key that is gone).
+ */
+export const customerDataSchema = z.object({
+  state: z.enum(['held', 'erased', 'unreadable']),
+  /** "A. B••••, LS1 •••" while a delivery address is held; never more. */
+  maskedDelivery: z.string().nullable(),
+});
+export type CustomerDataView = z.infer<typeof customerDataSchema>;
+
 /** A sale's personal data, as sealed at rest and opened only to post its order. */
 export interface PersonalData {
   customer?: Customer | undefined;
@@ -50,10 +61,11 @@ export interface PersonalData {
 
 const DOT = '\u2022';
 
-/** "A. Buyer" → "A. B••••"; every word after the first keeps its initial only. */
+/** "Alexandra Buyer" → "A. B••••", "Cher" → "C••••": initials only, enough to tell two apart. */
 function maskName(name: string): string {
   const words = name.trim().split(/\s+/);
-  return words.map((w, i) => (i === 0 ? w : `${w.slice(0, 1)}${DOT.repeat(4)}`)).join(' ');
+  if (words.length === 1) return `${Array.from(words[0] ?? '')[0] ?? ''}${DOT.repeat(4)}`;
+  return words.map((w, i) => `${Array.from(w)[0] ?? ''}${i === 0 ? '.' : DOT.repeat(4)}`).join(' ');
 }
 
 /** "LS1 1AA" → "LS1 •••": the outward part is enough to tell deliveries apart. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerDataSchema } from './delivery.js';
 
 /** The staff window's Sales tab: every sale findable, each with its whole story. */
 
@@ -92,5 +93,7 @@ export const saleDetailSchema = z.object({
   /** Open work items on this sale, by id (the Needs attention tab). */
   openExceptions: z.array(z.object({ id: z.number().int(), reason: z.string() })),
   timeline: z.array(timelineEntrySchema),
+  /** Endless aisle: the customer's details as far as the window may know them; null when none were given. */
+  customerData: customerDataSchema.nullable().optional(),
 });
 export type SaleDetail = z.infer<typeof saleDetailSchema>;

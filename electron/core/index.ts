@@ -83,7 +83,7 @@ export async function startAgent(config: Config, secrets: Secrets, options: Agen
     const sync = (job: SyncKind): Promise<void> => scheduler.runNow(job);
     const admin = running.add(await startAdminApi({
       config, store, exceptions, signals, hub, clock, token, status: monitor.status, sync, uiDir: options.uiDir ?? null, featureRoutes: [...monitor.adminRoutes, ...kiosk.adminRoutes],
-      maskedDelivery: endlessAisle.maskedDelivery,
+      maskedDelivery: endlessAisle.maskedDelivery, customerData: endlessAisle.customerData,
       cloudshelfIssues: cloudshelf ? (since) => cloudshelf.pusher.listRecentIssues(since) : null,
       reconciliationRoutes: reconciliation && monthEnd ? [...reconciliation.adminRoutes, monthEnd.routes] : null,
     }));

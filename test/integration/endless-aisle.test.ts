@@ -175,7 +175,7 @@ describe('endless aisle: delivery orders', () => {
     expect(bad.status).toBe(400);
     const acted = await admin(`/api/exceptions/${item.id}/actions`, { method: 'POST', body: { action: 'set_delivery', actor: 'Priya', delivery: DELIVERY } });
     expect(acted.status).toBe(200);
-    expect(acted.body.delivery).toBe('Alexandra B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022');
+    expect(acted.body.delivery).toBe('A. B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022');
     await waitFor(() => statusOf(sale.saleId) === 'done', 10_000, 'posted after set_delivery');
     const orders = h.sandbox.state.ordersByReference(`store-001/${sale.saleId}`);
     expect(orders).toHaveLength(1);
@@ -183,7 +183,7 @@ describe('endless aisle: delivery orders', () => {
     const detail = await admin(`/api/exceptions/${item.id}`);
     expect(detail.body.status).toBe('resolved');
     const audit = detail.body.audit as Array<{ action: string; actor: string; after: unknown }>;
-    expect(audit.find((a) => a.action === 'set_delivery')).toMatchObject({ actor: 'Priya', after: { delivery: 'Alexandra B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022' } });
+    expect(audit.find((a) => a.action === 'set_delivery')).toMatchObject({ actor: 'Priya', after: { delivery: 'A. B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022' } });
     expect(JSON.stringify(detail.body)).not.toContain('Zanzibar');
     // A resend of the kiosk's sale changes nothing.
     expect((await h.kiosk().postSale(sale)).status).toBe(200);
@@ -274,10 +274,15 @@ describe('endless aisle: personal data', () => {
     await h.kiosk().postSale(sale);
     await waitFor(() => statusOf(sale.saleId) === 'done', 10_000, 'posted');
     expect(h.agent.endlessAisle.retention.eraseDue()).toBe(0);
-    expect(h.agent.endlessAisle.maskedDelivery(sale.saleId)).toBe('Alexandra B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022');
+    expect(h.agent.endlessAisle.maskedDelivery(sale.saleId)).toBe('A. B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022');
+    // The Sales tab's story of the sale says so, masked, and never more.
+    const held = await admin(`/api/sales/${sale.saleId}`);
+    expect(held.body.customerData).toEqual({ state: 'held', maskedDelivery: 'A. B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022' });
+    for (const value of PERSONAL) expect(JSON.stringify(held.body)).not.toContain(value);
     h.agent.db.prepare(`UPDATE outbox SET done_at = done_at - 8 * 86400000 WHERE ref = ?`).run(sale.saleId);
     expect(h.agent.endlessAisle.retention.eraseDue()).toBe(1);
     expect(h.agent.endlessAisle.maskedDelivery(sale.saleId)).toBeNull();
+    expect((await admin(`/api/sales/${sale.saleId}`)).body.customerData).toEqual({ state: 'erased', maskedDelivery: null });
   });
 
   it('with the key from the desktop shell (OS secret store) no key file is written, and only that key opens the details', async () => {

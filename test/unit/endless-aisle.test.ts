@@ -28,7 +28,8 @@ describe('delivery details', () => {
 
   it('are masked for the staff window', () => {
     expect(maskDelivery(delivery)).toBe('A. B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022');
-    expect(maskDelivery({ name: 'Cher', postcode: 'SW1A2AA' })).toBe('Cher, SW1A \u2022\u2022\u2022');
+    expect(maskDelivery({ name: 'Cher', postcode: 'SW1A2AA' })).toBe('C\u2022\u2022\u2022\u2022, SW1A \u2022\u2022\u2022');
+    expect(maskDelivery({ name: 'Alexandra Bramwell-Quist', postcode: 'LS1 7QX' })).toBe('A. B\u2022\u2022\u2022\u2022, LS1 \u2022\u2022\u2022');
   });
 
   it('split a name into forename and surname for Stok.ly', () => {

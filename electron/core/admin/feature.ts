@@ -1,4 +1,5 @@
 import type { Status } from '../../../shared/admin-api.js';
+import type { CustomerDataView } from '../../../shared/delivery.js';
 import type { SyncIssue } from '../db/cloudshelf-sync-issues-repo.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -48,6 +49,8 @@ export interface AdminApiDeps {
   uiDir: string | null;
   /** A sale's delivery address, masked (endless aisle). */
   maskedDelivery(saleId: string): string | null;
+  /** A sale's customer details as the window may know them (endless aisle). */
+  customerData(saleId: string): CustomerDataView | null;
 }
 
 /** The admin API for the staff window, listening on 127.0.0.1 behind the admin token. */
@@ -74,7 +77,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
       cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
       adminEventRoutes(deps.hub),
       windowRoutes({ config, products: store.productSearch, mappings: store.mappings, kiosks: new KiosksRepo(store.db) }),
-      salesRoutes({ sales: store.salesSearch, timeZone: config.reconciliation.timeZone, currency: () => store.productSearch.currency() }),
+      salesRoutes({ sales: store.salesSearch, timeZone: config.reconciliation.timeZone, currency: () => store.productSearch.currency(), customerData: deps.customerData }),
       ...deps.featureRoutes,
     ],
   });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import { maskDelivery, type Delivery, type PersonalData } from '../../../shared/delivery.js';
+import { maskDelivery, type CustomerDataView, type Delivery, type PersonalData } from '../../../shared/delivery.js';
 import type { Sale } from '../../../shared/kiosk-api.js';
 import type { Clock } from '../clock.js';
 import type { Config, Secrets } from '../config.js';
@@ -115,6 +115,16 @@ export function startEndlessAisle(deps: EndlessAisleDeps) {
     setDelivery(saleId: string, d: Delivery): string {
       personal.setDelivery(saleId, d, clock.now());
       return maskDelivery(d);
+    },
+    /** For a sale's story in the window: held (masked), erased or unreadable; null when none were given. */
+    customerData(saleId: string): CustomerDataView | null {
+      const o = personal.open(saleId);
+      switch (o.state) {
+        case 'none': return null;
+        case 'open': return { state: 'held', maskedDelivery: o.data.delivery ? maskDelivery(o.data.delivery) : null };
+        case 'erased': return { state: 'erased', maskedDelivery: null };
+        case 'lost': return { state: 'unreadable', maskedDelivery: null };
+      }
     },
     maskedDelivery(saleId: string): string | null {
       const d = personal.delivery(saleId);

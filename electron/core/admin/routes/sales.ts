@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { saleDetailSchema, salesPageSchema, salesQuerySchema } from '../../../../shared/sales-api.js';
 import { currencyExponent } from '../../../../shared/money.js';
+import type { CustomerDataView } from '../../../../shared/delivery.js';
 import type { SalesFilter, SalesSearchRepo } from '../../db/sales-search-repo.js';
 import { DomainError } from '../../domain-errors.js';
 import { errorResponses } from '../../http/contract.js';
@@ -13,6 +14,8 @@ export interface SalesRouteDeps {
   timeZone: string;
   /** The store's currency (how many decimals an amount typed in the search has); null before a catalogue pull. */
   currency(): string | null;
+  /** Endless aisle: held (masked), erased or unreadable customer details; never the details. */
+  customerData(saleId: string): CustomerDataView | null;
 }
 
 /** "12.50", "£12.50", "12" → minor units in `currency`; null when the text is not an amount. */
@@ -44,7 +47,7 @@ export function salesRoutes(deps: SalesRouteDeps): RouteModule {
     app.get('/api/sales/:saleId', { schema: { params: z.object({ saleId: z.string().min(1).max(200) }), response: { 200: saleDetailSchema, ...errorResponses(404), ...adminErrors } } }, async (request) => {
       const detail = deps.sales.detail(request.params.saleId);
       if (!detail) throw new DomainError('not_found', 'no_such_sale', `No sale ${request.params.saleId} was received.`);
-      return detail;
+      return { ...detail, customerData: deps.customerData(request.params.saleId) };
     });
   };
 }

@@ -81,6 +81,7 @@ function SaleFacts({ sale }: { sale: SaleDetail }) {
           <dd className="mono">{sale.cloudshelfOrderId}</dd>
         </>
       )}
+      {sale.customerData && <CustomerDataFact data={sale.customerData} />}
       {sale.openExceptions.length > 0 && (
         <>
           <dt>Needs attention</dt>
@@ -94,6 +95,29 @@ function SaleFacts({ sale }: { sale: SaleDetail }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** Endless aisle: never the customer's details, only whether they are held (the delivery masked). */
+function CustomerDataFact({ data }: { data: NonNullable<SaleDetail['customerData']> }) {
+  if (data.state === 'held' && data.maskedDelivery) {
+    return (
+      <>
+        <dt>Delivery to</dt>
+        <dd><span className="mono">{data.maskedDelivery}</span> (the address is kept encrypted, then erased)</dd>
+      </>
+    );
+  }
+  const words = {
+    held: 'Kept encrypted until Stok.ly has the order, then erased',
+    erased: 'Erased: kept only as long as the order needed them',
+    unreadable: 'Unreadable (the key that sealed them is gone): enter the address again under Needs attention',
+  } as const;
+  return (
+    <>
+      <dt>Customer details</dt>
+      <dd>{words[data.state]}</dd>
+    </>
   );
 }
 
