@@ -4,6 +4,7 @@ import { ingestBench } from './ingest.js';
 import { movementsBench } from './movements.js';
 import { Flags, UsageError } from './support/args.js';
 import { syncBench } from './sync.js';
+import { windowBench } from './window.js';
 
 /** `npm run bench -- <name> [--flag value …]`: prints figures; nothing in CI runs these. */
 const benchmarks: Record<string, { run(flags: Flags): Promise<void>; about: string }> = {
@@ -26,6 +27,11 @@ const benchmarks: Record<string, { run(flags: Flags): Promise<void>; about: stri
     run: idleBench,
     about: 'resident memory of the compiled headless agent with a 300-item shop after its first sync, and what its dependencies cost\n' +
       '           flags: --items 300 --settle 20 --semi-space-mb 0 --heap-mb 0 --breakdown yes|no',
+  },
+  window: {
+    run: windowBench,
+    about: 'staff window on 50,000 sales and 50,000 products: admin API p50/p99 of the Sales tab and product picker, first results in Chromium\n' +
+      '           flags: --sales 50000 --items 50000 --rounds 200',
   },
   sync: {
     run: syncBench,

@@ -25,7 +25,7 @@ export function OutboxRow({ item, onRetry }: { item: OutboxItem; onRetry(item: O
         {item.kind === 'refund' && <span className="subtle"> (refund)</span>}
       </td>
       <td>{formatTime(item.createdAt)}</td>
-      <td className="num">{item.attempts}</td>
+      <td className="num">{item.status === 'done' && item.attempts === 0 ? <span className="subtle">first try</span> : item.attempts}</td>
       <td>
         {issue ? issue.text : <span className="subtle">—</span>}
         {issue?.fix && <p className="fix">What to do: {issue.fix}</p>}
