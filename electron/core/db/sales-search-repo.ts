@@ -79,7 +79,10 @@ export class SalesSearchRepo {
   /** One page, newest received first; `total` counts every match. */
   search(filter: SalesFilter, limit: number, offset: number): { items: SaleSummary[]; total: number; more: boolean } {
     const where: string[] = [];
-    const params: Record<string, string | number> = { limit: limit + 1, offset };
+    const params: Record<string, string | number> = {};
+    // A text or amount search matches few sales: those are found first through their own
+    // indexes and drive the loop (CROSS JOIN keeps that order), instead of walking every sale.
+    let from = 'sales s';
     if (filter.text !== null || filter.amount !== null) {
       const ids: string[] = [];
       if (filter.text !== null) {
@@ -98,7 +101,7 @@ export class SalesSearchRepo {
         params.amount = filter.amount;
         ids.push('SELECT sale_id FROM sales WHERE total = @amount');
       }
-      where.push(`s.sale_id IN (${ids.join(' UNION ')})`);
+      from = `(${ids.join(' UNION ')}) m CROSS JOIN sales s ON s.sale_id = m.sale_id`;
     }
     if (filter.kioskId !== null) {
       params.kiosk = filter.kioskId;
@@ -110,12 +113,13 @@ export class SalesSearchRepo {
       where.push('s.received_at >= @from AND s.received_at < @to');
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare<Record<string, string | number>, SummaryRow>(`SELECT ${summaryColumns} ${clause} ORDER BY s.received_at DESC, s.sale_id DESC LIMIT @limit OFFSET @offset`)
-      .all(params);
-    const { limit: _l, offset: _o, ...countParams } = params;
-    const total = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT COUNT(*) AS n FROM sales s ${clause}`).get(countParams)?.n ?? 0;
-    return { items: rows.slice(0, limit).map((r) => this.toSummary(r)), total, more: rows.length > limit };
+    // The page's ids first (an index walk, even deep into the list), then their columns.
+    const ids = this.db
+      .prepare<Record<string, string | number>, { sale_id: string }>(`SELECT s.sale_id FROM ${from} ${clause} ORDER BY s.received_at DESC, s.sale_id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: limit + 1, offset });
+    const total = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT COUNT(*) AS n FROM ${from} ${clause}`).get(params)?.n ?? 0;
+    const rows = ids.slice(0, limit).map((r) => this.oneStmt.get(r.sale_id)).filter((r): r is SummaryRow => r !== undefined);
+    return { items: rows.map((r) => this.toSummary(r)), total, more: ids.length > limit };
   }
 
   /** One sale with its lines, payments and timeline; undefined when no such sale. */
