@@ -39,7 +39,7 @@ export function ExceptionActions({ item, document, problemSkus, onDone }: {
         <MapTenderForm {...props} tenders={document ? [...new Set(document.payments.map((p) => p.tender))] : []} detail={item.detail} />
       )}
       {open && item.reason === 'missing_delivery' && row && <DeliveryForm {...props} current={item.delivery ?? null} />}
-      {open && item.blocking && row && <RetryAction {...props} noun={noun} />}
+      {open && item.blocking && row && <RetryAction {...props} noun={noun} approve={item.reason === 'refund_exceeds_sale'} />}
       {open && !item.blocking && <AcknowledgeForm {...props} />}
       {open && item.blocking && (!row || voidable.has(row.status)) && <VoidForm {...props} noun={noun} reference={item.subjectRef} />}
       <NoteForm {...props} />
