@@ -1,5 +1,6 @@
 import type { ReconciliationReport } from '../../../../shared/reconciliation.js';
 import { formatAmount, formatTime } from '../../format.js';
+import { EmptyDayBadge, EmptyDayKiosks, isEmptyDay } from './EmptyDay.js';
 import { ReconStatusBadge } from './ReconStatusBadge.js';
 import { VarianceAmount } from './VarianceAmount.js';
 import { provisionalWords, statusWords } from './words.js';
@@ -10,12 +11,14 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export function ReportSummary({ report }: { report: ReconciliationReport }) {
   const { totals, currency, pending } = report;
   const waiting = pending.sales + pending.refunds;
+  // A closed past day with nothing on either side is "balanced", but green would hide a kiosk that never sent.
+  const empty = isEmptyDay(totals) && report.status === 'balanced';
   return (
     <section aria-labelledby="summary-heading" className="card report-summary">
       <h3 id="summary-heading" className="visually-hidden">Summary</h3>
       <div className="summary-top">
-        <ReconStatusBadge status={report.status} />
-        <p className="summary-meaning">{statusWords[report.status].meaning}</p>
+        {empty ? <EmptyDayBadge /> : <ReconStatusBadge status={report.status} />}
+        <p className="summary-meaning">{empty ? 'Nothing was sold on this day.' : statusWords[report.status].meaning}</p>
       </div>
       {report.status === 'provisional' && report.provisionalReasons.length > 0 && (
         <p>Provisional because {report.provisionalReasons.map((r) => provisionalWords[r]).join('; and ')}.</p>
@@ -31,7 +34,7 @@ export function ReportSummary({ report }: { report: ReconciliationReport }) {
           {pending.exceptions > 0 && `; ${plural(pending.exceptions, 'item needs', 'items need')} a person`}.
         </p>
       )}
-      {!currency && <p>Nothing moved on this day.</p>}
+      {empty ? <EmptyDayKiosks /> : !currency && <p>Nothing moved on this day.</p>}
       <p className="subtle">
         Version {report.version}, built {formatTime(report.builtAt)}; last checked {formatTime(report.checkedAt)}.
         {' '}Store {report.storeId}, channel {report.channelId}, {report.timeZone}.
