@@ -1,5 +1,6 @@
 import type { KioskDocument } from '../../api/schemas.js';
 import { formatAmount, formatTime } from '../../format.js';
+import { useKioskName } from '../../hooks/useKioskName.js';
 import { PaymentsTable } from './PaymentsTable.js';
 import { RefundLinesTable } from './RefundLinesTable.js';
 import { SaleLinesTable } from './SaleLinesTable.js';
@@ -12,6 +13,7 @@ export function DocumentView({ raw, document, kind, problemSkus }: {
   problemSkus: readonly string[];
 }) {
   const noun = kind === 'refund' ? 'refund' : 'sale';
+  const kioskName = useKioskName();
   if (raw === null || raw === undefined) {
     return (
       <section aria-labelledby="doc-heading">
@@ -35,7 +37,7 @@ export function DocumentView({ raw, document, kind, problemSkus }: {
       <h3 id="doc-heading">The {noun}</h3>
       <p className="subtle">
         {document.occurredAt && <>At {formatTime(document.occurredAt)}</>}
-        {document.kioskId && <> on kiosk <span className="mono">{document.kioskId}</span></>}
+        {document.kioskId && <> on kiosk {kioskName(document.kioskId)}</>}
         {document.refundId && document.saleId && <>, refunding sale <span className="mono">{document.saleId}</span></>}
       </p>
       {kind === 'refund'
