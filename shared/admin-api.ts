@@ -76,7 +76,17 @@ export const outboxItemSchema = z.object({
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
-export const outboxListSchema = z.object({ items: z.array(outboxItemSchema) });
+/** A row of the Status list: the outbox row with what the sale or refund was for and where from. */
+export const outboxListItemSchema = outboxItemSchema.extend({
+  /** The sale's or refund's total in minor units (a refund's as given back, positive); null if its document is gone. */
+  amount: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  kioskId: z.string().nullable(),
+});
+export type OutboxListItem = z.infer<typeof outboxListItemSchema>;
+
+/** `GET /api/outbox`: one page, newest first, and how many rows the filter matches in all. */
+export const outboxListSchema = z.object({ items: z.array(outboxListItemSchema), total: z.number().int().min(0) });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
 export const outboxQuerySchema = z.object({

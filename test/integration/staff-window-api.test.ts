@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdminClient, type AdminClient } from '../../renderer/src/api/admin-client.js';
 import { AlertMonitor } from '../../electron/core/monitor/alerts.js';
-import { startHarness, waitFor, type Harness } from '../support/harness.js';
+import { sha256Hex } from '../../electron/core/kiosk/auth.js';
+import { kioskToken, startHarness, waitFor, type Harness } from '../support/harness.js';
 import { dbQueries } from '../support/db-queries.js';
 
 /** The admin API as the staff window uses it, through the window's own client. */
@@ -91,6 +92,14 @@ describe('store facts for the window (GET /api/store)', () => {
     const configured = Object.keys(h.agent.config.tenders);
     expect(facts.paymentMethods.flatMap((m) => m.tenders).sort()).toEqual([...configured].sort());
   });
+
+  it('names each configured kiosk (configuration `name`), the one source the window uses for kiosk names', async () => {
+    h = await startHarness({ config: { kioskApi: { kiosks: [
+      { id: 'kiosk-01', name: 'Entrance', tokenSha256: sha256Hex(kioskToken('kiosk-01')) },
+      { id: 'kiosk-02', tokenSha256: sha256Hex(kioskToken('kiosk-02')) },
+    ] } } });
+    expect((await windowClient().store()).kiosks).toEqual([{ id: 'kiosk-01', name: 'Entrance' }, { id: 'kiosk-02', name: null }]);
+  });
 });
 
 describe('a refund waiting for its sale is its own state', () => {
@@ -112,8 +121,8 @@ describe('a refund waiting for its sale is its own state', () => {
     expect(status.waitingForSale).toBe(1);
     const alerts = new AlertMonitor(() => h.agent.status(), () => {}, { now: () => Date.now() }, 3_600_000, 1_000);
     expect(alerts.check().map((a) => a.title)).not.toContain('Sales are not reaching Stok.ly');
-    const row = (await windowClient().outbox('all', 10)).find((r) => r.ref === refund.refundId)!;
-    expect(row).toMatchObject({ status: 'pending', waitingForSale: true });
+    const row = (await windowClient().outbox('all', 10)).items.find((r) => r.ref === refund.refundId)!;
+    expect(row).toMatchObject({ status: 'pending', waitingForSale: true, kind: 'refund', amount: refund.lines[0]!.amount, currency: sale.currency, kioskId: sale.kioskId });
 
     expect((await h.kiosk().postSale(sale)).status).toBe(201);
     await waitFor(() => h.agent.outbox.byRef('refund', refund.refundId)?.status === 'done', 10_000, 'refund posted after its sale');

@@ -103,12 +103,13 @@ describe('renderer admin client', () => {
     await expect(createAdminClient(connection, impl).status()).rejects.toThrow(/Unexpected answer/);
   });
 
-  it('asks for the outbox with the filter and limit', async () => {
-    const { impl, calls } = fakeFetch(() => ({ status: 200, body: { items: [] } }));
+  it('asks for the outbox with the filter, limit and page offset', async () => {
+    const { impl, calls } = fakeFetch(() => ({ status: 200, body: { items: [], total: 0 } }));
     const client = createAdminClient(connection, impl);
     await client.outbox('exception', 25);
     await client.outbox('all', 10);
-    expect(calls.map((c) => c.url)).toEqual([`${origin}/api/outbox?limit=25&status=exception`, `${origin}/api/outbox?limit=10`]);
+    expect((await client.outbox('all', 25, 25)).total).toBe(0);
+    expect(calls.map((c) => c.url)).toEqual([`${origin}/api/outbox?limit=25&status=exception`, `${origin}/api/outbox?limit=10`, `${origin}/api/outbox?limit=25&offset=25`]);
   });
 
   it('retries with a bodiless POST (no JSON content type, which the API would refuse)', async () => {

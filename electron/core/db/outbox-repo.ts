@@ -57,6 +57,13 @@ function fromRaw(r: RawRow): OutboxRow {
   };
 }
 
+/** An outbox row with what its sale or refund was for and where it came from (the Status list). */
+export interface OutboxListRow extends OutboxRow {
+  amount: number | null;
+  currency: string | null;
+  kioskId: string | null;
+}
+
 export type AttemptOutcome = 'created' | 'done' | 'retry' | 'rate_limited' | 'exception';
 
 export interface OutboxAttempt {
@@ -310,6 +317,28 @@ export class OutboxRepo {
   waitsForSale(row: OutboxRow): boolean {
     if (row.kind !== 'refund' || row.status !== 'pending' || row.parentRef === null) return false;
     return this.prepare<[string], { n: number }>(`SELECT 1 AS n FROM outbox WHERE kind = 'sale' AND ref = ? AND status = 'done'`).get(row.parentRef) === undefined;
+  }
+
+  /**
+   * A page of the Status list, newest first, each row with its document's total, currency and
+   * kiosk (null when the document is gone), and how many rows the filter matches.
+   */
+  page(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): { rows: OutboxListRow[]; total: number } {
+    const where = filter.status ? 'WHERE o.status = @status' : '';
+    const rows = this
+      .prepare<Record<string, unknown>, RawRow & { doc_total: number | null; doc_currency: string | null; doc_kiosk: string | null }>(
+        `SELECT o.*, COALESCE(s.total, r.total) AS doc_total, COALESCE(s.currency, r.currency) AS doc_currency, COALESCE(s.kiosk_id, r.kiosk_id) AS doc_kiosk
+           FROM outbox o
+           LEFT JOIN sales s ON o.kind = 'sale' AND s.sale_id = o.ref
+           LEFT JOIN refunds r ON o.kind = 'refund' AND r.refund_id = o.ref
+           ${where} ORDER BY o.id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({ status: filter.status, limit: filter.limit, offset: filter.offset })
+      .map((r) => ({ ...fromRaw(r), amount: r.doc_total, currency: r.doc_currency, kioskId: r.doc_kiosk }));
+    const total = this
+      .prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM outbox o ${where}`)
+      .get({ status: filter.status })?.n ?? 0;
+    return { rows, total };
   }
 
   list(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): OutboxRow[] {

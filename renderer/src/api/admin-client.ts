@@ -1,6 +1,6 @@
 import {
   outboxItemSchema, outboxListSchema, statusSchema,
-  type OutboxItem, type Status,
+  type OutboxItem, type OutboxList, type Status,
 } from '../../../shared/admin-api.js';
 import { alertsApi, type AlertsApi } from './alerts-api.js';
 import type { AdminConnection } from './connection.js';
@@ -21,7 +21,8 @@ export type OutboxFilter = 'all' | 'exception' | 'pending' | 'done';
 
 export interface AdminClient extends ExceptionsApi, StockApi, ReconciliationApi, WindowApi, MonthEndApi, KiosksApi, AlertsApi, SalesApi {
   status(): Promise<Status>;
-  outbox(filter: OutboxFilter, limit: number): Promise<OutboxItem[]>;
+  /** A page of the Status list, newest first, with how many rows the filter matches. */
+  outbox(filter: OutboxFilter, limit: number, offset?: number): Promise<OutboxList>;
   retry(id: number): Promise<OutboxItem | null>;
   /** The agent's events (see `GET /api/events`), until the stream ends or `signal` aborts. */
   events(onEvent: (name: string) => void, signal: AbortSignal): Promise<void>;
@@ -31,10 +32,11 @@ export function createAdminClient(connection: AdminConnection, fetchImpl: FetchL
   const t = createTransport(connection, fetchImpl);
   return {
     status: () => t.get('/api/status', statusSchema),
-    outbox: async (filter, limit) => {
+    outbox: (filter, limit, offset = 0) => {
       const query = new URLSearchParams({ limit: String(limit) });
+      if (offset > 0) query.set('offset', String(offset));
       if (filter !== 'all') query.set('status', filter);
-      return (await t.get(`/api/outbox?${query.toString()}`, outboxListSchema)).items;
+      return t.get(`/api/outbox?${query.toString()}`, outboxListSchema);
     },
     retry: (id) => t.postEmpty(`/api/outbox/${encodeURIComponent(String(id))}/retry`, outboxItemSchema.nullable()),
     events: (onEvent, signal) => t.events('/api/events', onEvent, signal),

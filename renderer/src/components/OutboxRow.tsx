@@ -1,6 +1,6 @@
 import { exceptionHelp, exceptionReasonSchema } from '../../../shared/exceptions.js';
-import type { OutboxItem } from '../../../shared/admin-api.js';
-import { formatTime } from '../format.js';
+import type { OutboxItem, OutboxListItem } from '../../../shared/admin-api.js';
+import { formatAmount, formatTime } from '../format.js';
 import { RetryButton } from './RetryButton.js';
 import { StatusPill } from './StatusPill.js';
 
@@ -15,7 +15,14 @@ function problem(item: OutboxItem): { text: string; fix: string | null } | null 
   return item.lastError ? { text: item.lastError, fix: null } : null;
 }
 
-export function OutboxRow({ item, onRetry }: { item: OutboxItem; onRetry(item: OutboxItem): Promise<void> }) {
+/** A refund gives money back: shown with a minus and said in words, so it is never read as a sale. */
+function Amount({ item }: { item: OutboxListItem }) {
+  if (item.amount === null) return <span className="subtle">—</span>;
+  const money = formatAmount(item.amount, item.currency);
+  return item.kind === 'refund' ? <>−{money}<span className="cell-note"> refunded</span></> : <>{money}</>;
+}
+
+export function OutboxRow({ item, kioskName, onRetry }: { item: OutboxListItem; kioskName: string | null; onRetry(item: OutboxItem): Promise<void> }) {
   const issue = problem(item);
   return (
     <tr className={item.status === 'exception' ? 'row-exception' : undefined}>
@@ -24,6 +31,8 @@ export function OutboxRow({ item, onRetry }: { item: OutboxItem; onRetry(item: O
         <span className="mono">{item.ref}</span>
         {item.kind === 'refund' && <span className="subtle"> (refund)</span>}
       </td>
+      <td>{kioskName ?? <span className="subtle">—</span>}</td>
+      <td className="num nowrap"><Amount item={item} /></td>
       <td>{formatTime(item.createdAt)}</td>
       <td className="num">{item.status === 'done' && item.attempts === 0 ? <span className="subtle">first try</span> : item.attempts}</td>
       <td>

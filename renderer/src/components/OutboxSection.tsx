@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
-import type { OutboxItem } from '../../../shared/admin-api.js';
+import type { OutboxItem, OutboxList } from '../../../shared/admin-api.js';
 import type { OutboxFilter } from '../api/admin-client.js';
+import { outboxPageSize } from '../data/queries.js';
 import { NotLoaded } from './NotLoaded.js';
 import { OutboxTable } from './OutboxTable.js';
+import { Pager, pageRange } from './Pager.js';
 
 const filters: Array<{ value: OutboxFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -11,11 +13,14 @@ const filters: Array<{ value: OutboxFilter; label: string }> = [
   { value: 'done', label: 'Sent only' },
 ];
 
-export function OutboxSection({ items, error, filter, onFilter, onRetry }: {
-  items: OutboxItem[] | null;
+/** The Status tab's list of sales and refunds, newest first, filtered and paged by the agent. */
+export function OutboxSection({ list, error, filter, onFilter, page, onPage, onRetry }: {
+  list: OutboxList | null;
   error: Error | null;
   filter: OutboxFilter;
   onFilter(filter: OutboxFilter): void;
+  page: number;
+  onPage(page: number): void;
   onRetry(id: number): Promise<void>;
 }) {
   const [message, setMessage] = useState('');
@@ -40,7 +45,9 @@ export function OutboxSection({ items, error, filter, onFilter, onRetry }: {
         </label>
       </div>
       <p className="live-message" role="status">{message}</p>
-      {items === null ? <NotLoaded error={error} /> : <OutboxTable items={items} onRetry={retry} />}
+      {list !== null && list.items.length > 0 && <p className="subtle">Showing {pageRange(page, outboxPageSize, list.items.length, list.total)}, newest first.</p>}
+      {list === null ? <NotLoaded error={error} /> : <OutboxTable items={list.items} onRetry={retry} />}
+      {list !== null && <Pager label="Pages of sales and refunds" page={page} more={(page + 1) * outboxPageSize < list.total} onPage={onPage} />}
     </section>
   );
 }

@@ -1,7 +1,9 @@
-import type { OutboxItem } from '../../../shared/admin-api.js';
+import type { OutboxItem, OutboxListItem } from '../../../shared/admin-api.js';
+import { useKioskName } from '../hooks/useKioskName.js';
 import { OutboxRow } from './OutboxRow.js';
 
-export function OutboxTable({ items, onRetry }: { items: OutboxItem[]; onRetry(item: OutboxItem): Promise<void> }) {
+export function OutboxTable({ items, onRetry }: { items: OutboxListItem[]; onRetry(item: OutboxItem): Promise<void> }) {
+  const kioskName = useKioskName();
   if (items.length === 0) return <p>Nothing to show.</p>;
   return (
     <div className="table-wrap">
@@ -11,6 +13,8 @@ export function OutboxTable({ items, onRetry }: { items: OutboxItem[]; onRetry(i
           <tr>
             <th scope="col">Status</th>
             <th scope="col">Sale</th>
+            <th scope="col">Kiosk</th>
+            <th scope="col" className="num">Amount</th>
             <th scope="col">Received</th>
             <th scope="col">Attempts</th>
             <th scope="col">Last error</th>
@@ -18,7 +22,7 @@ export function OutboxTable({ items, onRetry }: { items: OutboxItem[]; onRetry(i
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => <OutboxRow key={item.id} item={item} onRetry={onRetry} />)}
+          {items.map((item) => <OutboxRow key={item.id} item={item} kioskName={item.kioskId === null ? null : kioskName(item.kioskId)} onRetry={onRetry} />)}
         </tbody>
       </table>
     </div>

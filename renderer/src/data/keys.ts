@@ -10,7 +10,7 @@ import type { FlagSearch } from '../api/stock-api.js';
  */
 export const queryKeys = {
   status: ['status'] as const,
-  outbox: (filter: OutboxFilter) => ['outbox', filter] as const,
+  outbox: (filter: OutboxFilter, page: number) => ['outbox', filter, page] as const,
   exceptions: (status: ExceptionStatusFilter) => ['exceptions', status] as const,
   exception: (id: number) => ['exception', id] as const,
   cloudshelfIssues: ['cloudshelf-issues'] as const,

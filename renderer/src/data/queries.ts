@@ -12,16 +12,22 @@ import { pollMs } from './query-client.js';
  * it is asked again; components use `data`, `error`, `refetch` and `fetchedAt(query)`.
  */
 
-export const outboxLimit = 25;
+export const outboxPageSize = 25;
 
 export function useStatus() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.status, queryFn: () => api.status(), refetchInterval: pollMs.live });
 }
 
-export function useOutbox(filter: OutboxFilter) {
+/** The Status list, one page at a time; the previous page stays while the next comes. */
+export function useOutbox(filter: OutboxFilter, page: number) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.outbox(filter), queryFn: () => api.outbox(filter, outboxLimit), refetchInterval: pollMs.live });
+  return useQuery({
+    queryKey: queryKeys.outbox(filter, page),
+    queryFn: () => api.outbox(filter, outboxPageSize, page * outboxPageSize),
+    placeholderData: keepPreviousData,
+    refetchInterval: pollMs.live,
+  });
 }
 
 export function useExceptions(status: ExceptionStatusFilter) {

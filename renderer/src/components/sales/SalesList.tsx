@@ -4,6 +4,7 @@ import { salesPageSize, useSales } from '../../data/queries.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
 import { ErrorBanner } from '../ErrorBanner.js';
 import { NotLoaded } from '../NotLoaded.js';
+import { Pager, pageRange } from '../Pager.js';
 import { SalesSearchForm } from './SalesSearchForm.js';
 import { SalesTable } from './SalesTable.js';
 
@@ -20,7 +21,6 @@ export function SalesList({ search, setSearch, page, setPage, onOpen }: {
   const settled = useDebounced(search, typingPauseMs);
   const sales = useSales(settled, page);
   const data = sales.data;
-  const first = page * salesPageSize + 1;
   const filtered = Boolean(settled.q.trim() || settled.kiosk || settled.day);
 
   return (
@@ -30,15 +30,10 @@ export function SalesList({ search, setSearch, page, setPage, onOpen }: {
       <p className="live-message" role="status">
         {data === undefined ? '' : data.total === 0
           ? (filtered ? 'No sale matches this search.' : 'No sales received yet.')
-          : `Sales ${first}–${first + data.items.length - 1} of ${data.total.toLocaleString('en-GB')}, newest first.`}
+          : `Sales ${pageRange(page, salesPageSize, data.items.length, data.total)}, newest first.`}
       </p>
       {data === undefined ? <NotLoaded error={sales.error} /> : data.items.length > 0 && <SalesTable items={data.items} onOpen={onOpen} />}
-      {data && (page > 0 || data.more) && (
-        <nav className="button-row pager" aria-label="Pages of sales">
-          <button type="button" className="button-secondary" disabled={page === 0} onClick={() => setPage(Math.max(0, page - 1))}>◀ Newer</button>
-          <button type="button" className="button-secondary" disabled={!data.more} onClick={() => setPage(page + 1)}>Older ▶</button>
-        </nav>
-      )}
+      {data && <Pager label="Pages of sales" page={page} more={data.more} onPage={setPage} previous="◀ Newer" next="Older ▶" />}
     </>
   );
 }

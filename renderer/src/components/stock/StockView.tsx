@@ -5,6 +5,7 @@ import { fetchedAt } from '../../data/query-client.js';
 import { flagPageSize, useFlags, useStatus, useStoreFacts } from '../../data/queries.js';
 import { ErrorBanner } from '../ErrorBanner.js';
 import { NotLoaded } from '../NotLoaded.js';
+import { Pager, pageRange } from '../Pager.js';
 import { FlagFilter } from './FlagFilter.js';
 import { FlagTable } from './FlagTable.js';
 import { SyncControls } from './SyncControls.js';
@@ -23,7 +24,6 @@ export function StockView() {
   const day = chosenDay === null ? todayIn(timeZone) : chosenDay;
   const flags = useFlags({ flag, day: day || null, state }, page);
   const data = flags.data;
-  const first = page * flagPageSize + 1;
   const change = (fn: () => void): void => { fn(); setPage(0); };
 
   return (
@@ -49,17 +49,12 @@ export function StockView() {
         <FlagFilter counts={data?.counts ?? {}} selected={flag} onSelect={(f) => change(() => setFlag(f))} />
         {flags.error && <ErrorBanner message={flags.error.message} lastUpdated={fetchedAt(flags)} />}
         {data && data.total > 0 && (
-          <p className="live-message" role="status">Flags {first}–{first + data.items.length - 1} of {data.total}, newest first.</p>
+          <p className="live-message" role="status">Flags {pageRange(page, flagPageSize, data.items.length, data.total)}, newest first.</p>
         )}
         {data === undefined
           ? <NotLoaded error={flags.error} />
           : <FlagTable items={data.items} empty={state === 'open' ? 'Nothing left to look at for this choice.' : 'No flagged sales for this choice.'} />}
-        {data && (page > 0 || data.more) && (
-          <nav className="button-row pager" aria-label="Pages of flags">
-            <button type="button" className="button-secondary" disabled={page === 0} onClick={() => setPage(Math.max(0, page - 1))}>◀ Newer</button>
-            <button type="button" className="button-secondary" disabled={!data.more} onClick={() => setPage(page + 1)}>Older ▶</button>
-          </nav>
-        )}
+        {data && <Pager label="Pages of flags" page={page} more={data.more} onPage={setPage} previous="◀ Newer" next="Older ▶" />}
       </section>
     </>
   );
