@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { ReconciliationReport, ReconciliationVersions } from '../../shared/reconciliation.js';
 
 /**
@@ -64,4 +65,15 @@ export function fixtureVersions(day: string): ReconciliationVersions {
       };
     }),
   };
+}
+
+/** The Takings view's requests answered in the page from the made-up day (version 2, with its variance). */
+export async function mockTakings(page: Page): Promise<void> {
+  await page.route(/\/api\/reconciliation\//, async (route) => {
+    const url = new URL(route.request().url());
+    const match = /^\/api\/reconciliation\/(\d{4}-\d{2}-\d{2})(\.csv|\/versions)?$/.exec(url.pathname);
+    if (!match) return route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'no such day' } } });
+    if (match[2] === '/versions') return route.fulfill({ json: fixtureVersions(match[1]!) });
+    return route.fulfill({ json: fixtureReport(match[1]!, 2) });
+  });
 }

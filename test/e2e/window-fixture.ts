@@ -30,8 +30,8 @@ export const desktopWindow = { width: 1100, height: 760 } as const;
 export const officeScreen = { width: 1366, height: 900 } as const;
 
 export interface WindowFixtureOptions {
-  /** Configuration overrides for the agent. */
-  agent?: Parameters<typeof startUiAgent>[0];
+  /** Configuration overrides for the agent; a function when they are only known once earlier hooks ran (a receiver's URL). */
+  agent?: Parameters<typeof startUiAgent>[0] | (() => Parameters<typeof startUiAgent>[0]);
   viewport?: { width: number; height: number };
   /** A new browser context and page before each test (default), or one page for the whole file. */
   pagePerTest?: boolean;
@@ -81,7 +81,7 @@ export function useStaffWindow(options: WindowFixtureOptions = {}): WindowFixtur
     if (!existsSync(join(uiDir, 'index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
     mkdirSync(shots, { recursive: true });
     mkdirSync(handbookShots, { recursive: true });
-    state.ui = await startUiAgent(options.agent);
+    state.ui = await startUiAgent(typeof options.agent === 'function' ? options.agent() : options.agent);
     state.browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,

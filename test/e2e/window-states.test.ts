@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureReport, fixtureVersions } from './takings-fixture.js';
+import { mockTakings } from './takings-fixture.js';
 import { startUiAgent } from './ui-agent.js';
 import { axeProblems, desktopWindow, hasChromium, shots, uiTimeout, useStaffWindow } from './window-fixture.js';
 
@@ -34,13 +34,7 @@ describe.skipIf(!hasChromium)('staff window states and accessibility (Chromium)'
   }, 120_000);
 
   it('axe finds nothing moderate or worse on any tab, on an exception and on a sale', async () => {
-    await w.page.route(/\/api\/reconciliation\//, async (route) => {
-      const url = new URL(route.request().url());
-      const match = /^\/api\/reconciliation\/(\d{4}-\d{2}-\d{2})(\.csv|\/versions)?$/.exec(url.pathname);
-      if (!match) return route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'no such day' } } });
-      if (match[2] === '/versions') return route.fulfill({ json: fixtureVersions(match[1]!) });
-      return route.fulfill({ json: fixtureReport(match[1]!, 2) });
-    });
+    await mockTakings(w.page);
     // Something on every screen: an exception (unknown SKU), a flagged sale.
     const held = w.ui.sales().make({ unknownSku: true, lines: 1 });
     expect((await w.ui.kiosk().postSale(held)).status).toBe(201);
@@ -78,13 +72,7 @@ describe.skipIf(!hasChromium)('staff window states and accessibility (Chromium)'
   }, 180_000);
 
   it('Takings fits 1100×760 without sideways scrolling, the variance column in view', async () => {
-    await w.page.route(/\/api\/reconciliation\//, async (route) => {
-      const url = new URL(route.request().url());
-      const match = /^\/api\/reconciliation\/(\d{4}-\d{2}-\d{2})(\.csv|\/versions)?$/.exec(url.pathname);
-      if (!match) return route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'no such day' } } });
-      if (match[2] === '/versions') return route.fulfill({ json: fixtureVersions(match[1]!) });
-      return route.fulfill({ json: fixtureReport(match[1]!, 2) });
-    });
+    await mockTakings(w.page);
     await w.open();
     await w.page.getByRole('tab', { name: 'Takings' }).click();
     const tenders = w.page.getByRole('table', { name: /per tender/ });
