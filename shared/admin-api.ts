@@ -133,6 +133,19 @@ export type ExceptionStatus = z.infer<typeof exceptionStatusSchema>;
 export const subjectKindSchema = z.enum(['sale', 'refund', 'cloudshelf_order', 'cloudshelf_catalog']);
 export type SubjectKind = z.infer<typeof subjectKindSchema>;
 
+/**
+ * A price review's figures as recorded when the sale came in, in minor units: the window says
+ * them as money in the store's currency. `productName` is the catalogue's name today.
+ */
+export const priceReviewSchema = z.object({
+  sku: z.string(),
+  productName: z.string().nullable(),
+  kioskPrice: z.number().int(),
+  stoklyPrice: z.number().int(),
+  currency: z.string(),
+});
+export type PriceReview = z.infer<typeof priceReviewSchema>;
+
 export const exceptionItemSchema = z.object({
   id: z.number().int(),
   subjectKind: subjectKindSchema,
@@ -147,6 +160,8 @@ export const exceptionItemSchema = z.object({
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
   resolution: z.string().nullable(),
+  /** Price reviews only (null for old rows whose figures could not be read, and for other reasons). */
+  priceReview: priceReviewSchema.nullable().optional(),
 });
 export type ExceptionItem = z.infer<typeof exceptionItemSchema>;
 export const exceptionListSchema = z.object({ items: z.array(exceptionItemSchema) });
@@ -171,6 +186,13 @@ export const exceptionDetailSchema = exceptionItemSchema.extend({
   outbox: outboxItemSchema.nullable(),
   /** The sale's delivery address masked ("A. B••••, LS1 •••"); personal data never leaves unmasked. */
   delivery: z.string().nullable().optional(),
+  /**
+   * Whose words `detail` is: Stok.ly's answer to an attempt to send ('stokly'), or what the agent
+   * found itself, often before sending anything (an unknown SKU, an unmapped tender).
+   */
+  detailSource: z.enum(['stokly', 'agent']),
+  /** Other open items that hold the same sale or refund back (a review does not; these do). */
+  heldBy: z.array(z.object({ id: z.number().int(), title: z.string() })),
 });
 
 export const exceptionQuerySchema = z.object({

@@ -60,7 +60,7 @@ export const exceptionHelp: Record<ExceptionReason, { title: string; fix: string
   },
   price_mismatch: {
     title: 'The kiosk charged a different price from Stok.ly',
-    fix: 'The sale is posted at the price the customer paid. Check the price in Stok.ly and on the kiosk, then acknowledge.',
+    fix: 'This review does not hold the sale back: it goes to Stok.ly at the price the customer paid. Check the price in Stok.ly and on the kiosk, then acknowledge.',
   },
   cloudshelf_rejected: {
     title: 'Cloudshelf refused an update',

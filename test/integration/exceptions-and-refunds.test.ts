@@ -97,6 +97,8 @@ describe('exception queue', () => {
     await h.kiosk().postSale(b);
     const e = await exceptionFor(a.saleId, 'unmapped_tender');
     await exceptionFor(b.saleId, 'unmapped_tender');
+    // Found by the agent before sending: Stok.ly never saw the sale.
+    expect(((await admin(`/api/exceptions/${e.id}`)).body as { detailSource: string }).detailSource).toBe('agent');
     expect((await act(e.id, { action: 'map_tender', tender: 'voucher', method: 9, ledger: 'Vouchers' })).status).toBe(200);
     await waitFor(() => statusOf('sale', a.saleId) === 'done' && statusOf('sale', b.saleId) === 'done', 10_000, 'both posted');
     expect(orders(b.saleId)[0]!.payments.map((p) => p.method)).toEqual([9]);
@@ -110,6 +112,8 @@ describe('exception queue', () => {
     await h.kiosk().postSale(sale);
     const e = await exceptionFor(sale.saleId, 'rejected_by_stokly');
     expect(e.detail).toMatch(/422/);
+    // Stok.ly's own answer to an attempt: the window may say "What Stok.ly said".
+    expect(((await admin(`/api/exceptions/${e.id}`)).body as { detailSource: string }).detailSource).toBe('stokly');
     h.sandbox.state.updateItem(item.itemId, { status: 0 });
     expect((await act(e.id, { action: 'retry' })).status).toBe(200);
     await waitFor(() => statusOf('sale', sale.saleId) === 'done', 10_000, 'posted after retry');
@@ -143,9 +147,32 @@ describe('exception queue', () => {
     await waitFor(() => statusOf('sale', sale.saleId) === 'done', 10_000, 'posted anyway');
     const e = await exceptionFor(sale.saleId, 'price_mismatch');
     expect(e.blocking).toBe(false);
+    // Both prices as figures (the window says them as money), the sale itself and where it stands.
+    const detail = (await admin(`/api/exceptions/${e.id}`)).body as {
+      priceReview: unknown; detailSource: string; heldBy: unknown[]; document: { saleId: string } | null; outbox: { status: string; remoteId: string | null } | null;
+    };
+    expect(detail.priceReview).toEqual({ sku: item.sku, productName: item.name, kioskPrice: 1500, stoklyPrice: expect.any(Number), currency: sale.currency });
+    expect((detail.priceReview as { stoklyPrice: number }).stoklyPrice).not.toBe(1500);
+    expect(detail.detailSource).toBe('agent');
+    expect(detail.document?.saleId).toBe(sale.saleId);
+    expect(detail.outbox).toMatchObject({ status: 'done', remoteId: expect.any(String) });
+    expect(detail.heldBy).toEqual([]);
     expect((await act(e.id, { action: 'retry' })).status).toBe(409);
     expect((await act(e.id, { action: 'acknowledge', note: 'Promotion price on the kiosk' })).status).toBe(200);
     expect((await openExceptions()).some((x) => x.id === e.id)).toBe(false);
+  });
+
+  it('a price review on a sale held back by an unmapped tender says what holds it, not that it is in Stok.ly', async () => {
+    h = await harness();
+    const item = knownItem();
+    const sale = saleOf(item.sku, 1, 'voucher');
+    await h.kiosk().postSale(sale);
+    const review = await exceptionFor(sale.saleId, 'price_mismatch');
+    const held = await exceptionFor(sale.saleId, 'unmapped_tender');
+    const detail = (await admin(`/api/exceptions/${review.id}`)).body as { heldBy: unknown[]; outbox: { status: string; remoteId: string | null } | null };
+    expect(detail.heldBy).toEqual([{ id: held.id, title: held.title }]);
+    expect(detail.outbox).toMatchObject({ status: 'exception', remoteId: null });
+    expect(orders(sale.saleId)).toHaveLength(0);
   });
 
   it('the audit log cannot be changed, even from inside', async () => {

@@ -72,7 +72,7 @@ export async function startAdminApi(deps: AdminApiDeps): Promise<{ url: string; 
       outboxRoutes({ outbox: store.outbox, clock: deps.clock, wakeRunner: () => deps.signals.emit('outboxWork') }),
       flagRoutes({ flags: store.flags, audit: store.audit, timeZone: config.reconciliation.timeZone, clock: deps.clock, productName: (sku) => store.salesSearch.productName(sku) }),
       syncRoutes(deps.sync, deps.cloudshelfIssues !== null),
-      exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit, maskedDelivery: deps.maskedDelivery }),
+      exceptionRoutes({ exceptions: store.exceptions, service: deps.exceptions, outbox: store.outbox, audit: store.audit, maskedDelivery: deps.maskedDelivery, productName: (sku) => store.salesSearch.productName(sku) }),
       ...(deps.reconciliationRoutes ?? []),
       cloudshelfRoutes(deps.cloudshelfIssues ?? (() => []), () => deps.clock.now()),
       adminEventRoutes(deps.hub),

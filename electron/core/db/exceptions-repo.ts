@@ -17,6 +17,8 @@ export interface ExceptionRow {
   resolvedAt: number | null;
   resolvedBy: string | null;
   resolution: string | null;
+  /** The item's figures as JSON (a price review's prices), or null; read through its reason's schema. */
+  facts: string | null;
 }
 
 interface Raw {
@@ -33,12 +35,13 @@ interface Raw {
   resolved_at: number | null;
   resolved_by: string | null;
   resolution: string | null;
+  facts: string | null;
 }
 
 const fromRaw = (r: Raw): ExceptionRow => ({
   id: r.id, subjectKind: r.subject_kind, subjectRef: r.subject_ref, outboxId: r.outbox_id, reason: r.reason, detail: r.detail,
   blocking: r.blocking === 1, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at,
-  resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, resolution: r.resolution,
+  resolvedAt: r.resolved_at, resolvedBy: r.resolved_by, resolution: r.resolution, facts: r.facts,
 });
 
 /** Work items for a named person: one open item per subject and reason. */
@@ -46,18 +49,18 @@ export class ExceptionsRepo {
   constructor(private readonly db: Db) {}
 
   /** Opens the item, or refreshes the detail of the one already open. Returns its id. */
-  open(e: { subjectKind: SubjectKind; subjectRef: string; outboxId: number | null; reason: string; detail: string; blocking: boolean; now: number }): number {
+  open(e: { subjectKind: SubjectKind; subjectRef: string; outboxId: number | null; reason: string; detail: string; blocking: boolean; now: number; facts?: string | null }): number {
     const existing = this.db
       .prepare<[string, string, string], { id: number }>(`SELECT id FROM exceptions WHERE subject_kind = ? AND subject_ref = ? AND reason = ? AND status = 'open'`)
       .get(e.subjectKind, e.subjectRef, e.reason);
     if (existing) {
-      this.db.prepare('UPDATE exceptions SET detail = ?, updated_at = ? WHERE id = ?').run(e.detail, e.now, existing.id);
+      this.db.prepare('UPDATE exceptions SET detail = ?, facts = ?, updated_at = ? WHERE id = ?').run(e.detail, e.facts ?? null, e.now, existing.id);
       return existing.id;
     }
     return Number(this.db
-      .prepare(`INSERT INTO exceptions (subject_kind, subject_ref, outbox_id, reason, detail, blocking, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)`)
-      .run(e.subjectKind, e.subjectRef, e.outboxId, e.reason, e.detail, e.blocking ? 1 : 0, e.now, e.now).lastInsertRowid);
+      .prepare(`INSERT INTO exceptions (subject_kind, subject_ref, outbox_id, reason, detail, blocking, status, created_at, updated_at, facts)
+                VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`)
+      .run(e.subjectKind, e.subjectRef, e.outboxId, e.reason, e.detail, e.blocking ? 1 : 0, e.now, e.now, e.facts ?? null).lastInsertRowid);
   }
 
   /** Closes every open item of a subject (blocking ones only, unless told otherwise). */
@@ -84,6 +87,14 @@ export class ExceptionsRepo {
     return this.db
       .prepare<Record<string, unknown>, Raw>(`SELECT * FROM exceptions ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
       .all({ status: q.status, limit: q.limit, offset: q.offset })
+      .map(fromRaw);
+  }
+
+  /** The other open items of a subject that hold it back (blocking), oldest first. */
+  openBlockingFor(subjectKind: SubjectKind, subjectRef: string, exceptId: number): ExceptionRow[] {
+    return this.db
+      .prepare<[string, string, number], Raw>(`SELECT * FROM exceptions WHERE subject_kind = ? AND subject_ref = ? AND status = 'open' AND blocking = 1 AND id <> ? ORDER BY id`)
+      .all(subjectKind, subjectRef, exceptId)
       .map(fromRaw);
   }
 

@@ -63,8 +63,8 @@ export class ExceptionService {
   }
 
   /** A review item that does not hold the sale back (it is posted as paid). */
-  openReview(subjectKind: SubjectKind, subjectRef: string, reason: ExceptionReason, detail: string): void {
-    this.deps.exceptions.open({ subjectKind, subjectRef, outboxId: null, reason, detail, blocking: false, now: this.deps.clock.now() });
+  openReview(subjectKind: SubjectKind, subjectRef: string, reason: ExceptionReason, detail: string, facts: string | null = null): void {
+    this.deps.exceptions.open({ subjectKind, subjectRef, outboxId: null, reason, detail, blocking: false, now: this.deps.clock.now(), facts });
   }
 
   describe(e: ExceptionRow): { title: string; fix: string } {

@@ -62,7 +62,7 @@ export function startIntake(deps: IntakeDeps): Intake {
     twinArrived: deps.endlessAisle.twinArrived,
     afterStore: (sale: Sale, raised: Parameters<typeof priceReviews>[0]) => {
       deps.endlessAisle.afterStore(sale, raised);
-      for (const review of priceReviews(raised)) deps.exceptions.openReview('sale', sale.saleId, review.reason, review.detail);
+      for (const review of priceReviews(raised)) deps.exceptions.openReview('sale', sale.saleId, review.reason, review.detail, review.facts);
     },
   };
   const refundDeps = {

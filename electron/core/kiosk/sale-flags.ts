@@ -1,4 +1,5 @@
 import { paymentsTotal, saleTotal, type Sale, type SaleFlag } from '../../../shared/kiosk-api.js';
+import { formatMoney } from '../../../shared/money.js';
 import type { SkuStatus } from '../db/catalog-repo.js';
 
 export interface FlagContext {
@@ -14,6 +15,8 @@ export interface RaisedFlag {
   flag: SaleFlag;
   sku: string | null;
   detail: string;
+  /** A price mismatch's figures (minor units, incl. tax), kept as numbers for the review item. */
+  prices?: { kiosk: number; stokly: number; currency: string };
 }
 
 /** Tax inside a tax-inclusive amount at `rate` percent, rounded to the minor unit. */
@@ -27,8 +30,8 @@ export function taxIncluded(gross: number, rate: number): number {
  */
 export function saleFlags(sale: Sale, ctx: FlagContext): RaisedFlag[] {
   const out: RaisedFlag[] = [];
-  const add = (flag: SaleFlag, sku: string | null, detail: string): void => {
-    if (!out.some((f) => f.flag === flag && f.sku === sku)) out.push({ flag, sku, detail });
+  const add = (flag: SaleFlag, sku: string | null, detail: string, prices?: RaisedFlag['prices']): void => {
+    if (!out.some((f) => f.flag === flag && f.sku === sku)) out.push({ flag, sku, detail, ...(prices ? { prices } : {}) });
   };
   for (const line of sale.lines) {
     const status = ctx.sku(line.sku);
@@ -40,7 +43,9 @@ export function saleFlags(sale: Sale, ctx: FlagContext): RaisedFlag[] {
     if (status.kind !== 'active' && status.kind !== 'inactive') continue;
     const product = status.product;
     if (product.price !== null && line.unitPrice !== product.price) {
-      add('price_mismatch', line.sku, `kiosk charged ${line.unitPrice}, Stok.ly price is ${product.price} (${sale.currency} minor units, incl. tax)`);
+      const money = (minor: number): string => formatMoney(minor, sale.currency);
+      add('price_mismatch', line.sku, `kiosk charged ${money(line.unitPrice)} a unit, Stok.ly's price is ${money(product.price)} (incl. tax)`,
+        { kiosk: line.unitPrice, stokly: product.price, currency: sale.currency });
     }
     if (product.taxRatePercent !== null) {
       const expected = taxIncluded(line.unitPrice * line.quantity - line.discount, product.taxRatePercent);

@@ -10,6 +10,8 @@ import type { RouteModule } from '../../http/typed-app.js';
 import { adminErrors } from '../responses.js';
 import { toOutboxItem } from './outbox.js';
 import { isoOrNull as iso } from '../../../../shared/time.js';
+import { readPriceFacts } from '../../kiosk/price-review.js';
+import { detailSource } from '../../exceptions/detail-source.js';
 
 
 /** The exception queue for staff: list, open one, act on it; the audit log read-only. */
@@ -17,15 +19,25 @@ export function exceptionRoutes(deps: {
   exceptions: ExceptionsRepo; service: ExceptionService; outbox: OutboxRepo; audit: AuditRepo;
   /** A sale's delivery address, masked (never the address itself). */
   maskedDelivery(saleId: string): string | null;
+  /** A SKU's product name in the catalogue, for the words beside it. */
+  productName(sku: string): string | null;
 }): RouteModule {
+  const priceReview = (e: ExceptionRow): ExceptionItem['priceReview'] => {
+    if (e.reason !== 'price_mismatch') return null;
+    const facts = readPriceFacts(e.facts);
+    return facts && { ...facts, productName: deps.productName(facts.sku) };
+  };
   const toItem = (e: ExceptionRow): ExceptionItem => ({
     id: e.id, subjectKind: e.subjectKind, subjectRef: e.subjectRef, reason: e.reason, ...deps.service.describe(e),
     detail: e.detail, blocking: e.blocking, status: e.status, createdAt: new Date(e.createdAt).toISOString(),
-    resolvedAt: iso(e.resolvedAt), resolvedBy: e.resolvedBy, resolution: e.resolution,
+    resolvedAt: iso(e.resolvedAt), resolvedBy: e.resolvedBy, resolution: e.resolution, priceReview: priceReview(e),
   });
   const params = z.object({ id: z.coerce.number().int().positive() });
   const detail = (e: ExceptionRow) => {
-    const row = e.outboxId === null ? undefined : deps.outbox.get(e.outboxId);
+    // A review item (a price review) is not tied to the row that sends the sale; it is about that sale all the same.
+    const row = e.outboxId !== null
+      ? deps.outbox.get(e.outboxId)
+      : e.subjectKind === 'sale' || e.subjectKind === 'refund' ? deps.outbox.byRef(e.subjectKind, e.subjectRef) : undefined;
     return {
       ...toItem(e),
       notes: deps.exceptions.notes(e.id),
@@ -33,6 +45,8 @@ export function exceptionRoutes(deps: {
       document: row ? (JSON.parse(row.payload) as unknown) : null,
       outbox: row ? toOutboxItem(row, deps.outbox.waitsForSale(row)) : null,
       delivery: row?.kind === 'sale' ? deps.maskedDelivery(row.ref) : null,
+      detailSource: detailSource(e, e.outboxId === null ? [] : deps.outbox.attemptsOf(e.outboxId)),
+      heldBy: deps.exceptions.openBlockingFor(e.subjectKind, e.subjectRef, e.id).map((b) => ({ id: b.id, title: deps.service.describe(b).title })),
     };
   };
   // An action may find the item gone (404), closed or not waiting (409), or name an item Stok.ly lacks (422).

@@ -12,6 +12,7 @@ import { migration0130 } from './0130-month-end.js';
 import { migration0140 } from './0140-window-search.js';
 import { migration0150 } from './0150-endless-aisle.js';
 import { migration0160 } from './0160-sales-tab.js';
+import { migration0170 } from './0170-exception-facts.js';
 
 /** Every migration this build knows, in order. Append only. */
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0100, migration0110, migration0130, migration0140, migration0150, migration0160];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0100, migration0110, migration0130, migration0140, migration0150, migration0160, migration0170];

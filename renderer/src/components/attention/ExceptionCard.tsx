@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ExceptionItem } from '../../../../shared/admin-api.js';
 import { ageOf } from '../../format.js';
 import { BlockingTag } from './BlockingTag.js';
+import { priceReviewSentence } from './detail-words.js';
 import { SubjectLabel } from './SubjectLabel.js';
 
 /** One open item in the list: what, why in plain words, what to do, which sale, how long. */
@@ -22,7 +23,7 @@ export function ExceptionCard({ item, now, focus }: { item: ExceptionItem; now: 
         <SubjectLabel kind={item.subjectKind} reference={item.subjectRef} />
         {' · '}waiting {ageOf(item.createdAt, now)}
       </p>
-      <p className="attention-detail">{item.detail}</p>
+      <p className="attention-detail">{item.priceReview ? priceReviewSentence(item.priceReview) : item.detail}</p>
       <p className="fix"><strong>What to do:</strong> {item.fix}</p>
     </li>
   );

@@ -1,13 +1,15 @@
 import type { ExceptionDetail } from '../../api/exceptions-api.js';
 import { ageOf, formatTime } from '../../format.js';
-import { StatusPill } from '../StatusPill.js';
 import { BlockingTag } from './BlockingTag.js';
 import { ExceptionStateTag } from './ExceptionStateTag.js';
+import { detailHeading, priceReviewSentence } from './detail-words.js';
+import { WhereItStands } from './WhereItStands.js';
 
 /** The facts: which sale, since when, where it stands, and Stok.ly's (or the agent's) own words. */
 export function ExceptionFacts({ item }: { item: ExceptionDetail }) {
   const row = item.outbox;
-  const lastError = row?.lastError && row.lastError !== item.detail ? row.lastError : null;
+  // The row's latest error is this item's news only when the item is what holds the row (a review's sale may be held by another).
+  const lastError = item.blocking && row?.lastError && row.lastError !== item.detail ? row.lastError : null;
   return (
     <section aria-labelledby="facts-heading">
       <h3 id="facts-heading" className="visually-hidden">Facts</h3>
@@ -20,15 +22,16 @@ export function ExceptionFacts({ item }: { item: ExceptionDetail }) {
         <dd><span className="mono">{item.subjectRef}</span></dd>
         <dt>Opened</dt>
         <dd>{formatTime(item.createdAt)} ({ageOf(item.createdAt, Date.now())} ago)</dd>
-        {row && (
+        {(item.subjectKind === 'sale' || item.subjectKind === 'refund') && (
           <>
-            <dt>Sending</dt>
-            <dd>
-              <StatusPill status={row.status} outcomeUnknown={row.outcomeUnknown} />
-              {' '}{row.attempts} {row.attempts === 1 ? 'attempt' : 'attempts'}
-              {row.lastAttemptAt && <>, last {formatTime(row.lastAttemptAt)}</>}
-              {row.remoteId && <>; Stok.ly order <span className="mono">{row.remoteId}</span></>}
-            </dd>
+            <dt>Where it stands</dt>
+            <dd><WhereItStands item={item} /></dd>
+          </>
+        )}
+        {row?.kind === 'sale' && (
+          <>
+            <dt>On the Sales tab</dt>
+            <dd><a href={`#/sales/${encodeURIComponent(row.ref)}`}>Open sale {row.ref}</a> (its timeline: each attempt, what Stok.ly answered, who did what)</dd>
           </>
         )}
         {item.status !== 'open' && (
@@ -38,8 +41,10 @@ export function ExceptionFacts({ item }: { item: ExceptionDetail }) {
           </>
         )}
       </dl>
-      <h3>{item.blocking ? 'What Stok.ly said' : 'What the agent found'}</h3>
-      <blockquote className="said">{item.detail}</blockquote>
+      <h3>{detailHeading(item)}</h3>
+      {item.priceReview
+        ? <p className="said said-words">{priceReviewSentence(item.priceReview)}</p>
+        : <blockquote className="said">{item.detail}</blockquote>}
       {lastError && <blockquote className="said">Latest answer: {lastError}</blockquote>}
       {item.status === 'open' && (
         <>
