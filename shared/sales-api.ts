@@ -6,9 +6,9 @@ import { customerDataSchema } from './delivery.js';
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
 /**
- * `GET /api/sales`: newest first, one page at a time. `q` is a sale id (or its start), a SKU, a
- * Stok.ly order number or an amount ("12.50", "£12.50"); `day` is a trading day in the store's
- * time zone (when the agent received the sale).
+ * `GET /api/sales`: newest first, one page at a time. `q` is a sale id (or its start), a SKU (or
+ * its start), a Stok.ly order number or an amount ("12.50", "£12.50"); `day` is a trading day in
+ * the store's time zone (when the agent received the sale).
  */
 export const salesQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
@@ -47,8 +47,10 @@ export type SaleSummary = z.infer<typeof saleSummarySchema>;
 
 export const salesPageSchema = z.object({
   items: z.array(saleSummarySchema),
-  /** How many sales match, over every page. */
+  /** How many sales match, over every page; with `totalCapped`, at least this many. */
   total: z.number().int(),
+  /** A typed search stopped counting at 1,000 matches: the window says "more than 1,000". */
+  totalCapped: z.boolean(),
   /** More after this page. */
   more: z.boolean(),
 });

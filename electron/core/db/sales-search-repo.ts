@@ -1,22 +1,19 @@
 import type { SaleDetail, SaleState, SaleSummary, TimelineEntry } from '../../../shared/sales-api.js';
 import type { OutboxStatus } from './outbox-repo.js';
 import type { Db } from './connection.js';
+import { SalesTextSearch, type SaleScope, type TextMatchPage } from './sales-text-search.js';
 
 /**
  * The Sales tab's reads (read-only, across the sale's tables): a page of sales matching a
- * search, newest first, and one sale's whole story. Every filter walks an index: received_at
- * (day and order), kiosk_id, total, the sale id, sale_lines.sku, the Stok.ly order (migration 0160).
+ * search, newest first, and one sale's whole story. The kiosk and day walk received_at (or the
+ * kiosk's index); typed text is found through its own indexes (sales-text-search.ts).
  */
 
-export interface SalesFilter {
-  /** Sale id or its start, SKU, Stok.ly order number or Cloudshelf order id. */
+export interface SalesFilter extends SaleScope {
+  /** Sale id or its start, SKU or its start, Stok.ly order number or Cloudshelf order id. */
   text: string | null;
-  /** An amount in minor units, when the text reads as one. */
+  /** An amount in minor units, when the text reads as one (only with `text`). */
   amount: number | null;
-  kioskId: string | null;
-  /** [from, to) as ISO UTC, compared with received_at. */
-  receivedFrom: string | null;
-  receivedTo: string | null;
 }
 
 interface SummaryRow {
@@ -59,8 +56,10 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export class SalesSearchRepo {
   private readonly nameStmt;
   private readonly oneStmt;
+  private readonly textSearch;
 
   constructor(private readonly db: Db) {
+    this.textSearch = new SalesTextSearch(db);
     // A kiosk SKU's product: the active product with that SKU, else the one a person mapped it to.
     this.nameStmt = db.prepare<{ sku: string }, { name: string }>(
       `SELECT name FROM (
@@ -76,33 +75,19 @@ export class SalesSearchRepo {
     return this.nameStmt.get({ sku })?.name ?? null;
   }
 
-  /** One page, newest received first; `total` counts every match. */
-  search(filter: SalesFilter, limit: number, offset: number): { items: SaleSummary[]; total: number; more: boolean } {
+  /** One page, newest received first; `total` counts every match (a typed search stops at 1,000: `totalCapped`). */
+  search(filter: SalesFilter, limit: number, offset: number): { items: SaleSummary[]; total: number; totalCapped: boolean; more: boolean } {
+    const page = filter.text !== null
+      ? this.textSearch.page({ text: filter.text, amount: filter.amount }, filter, limit, offset)
+      : this.list(filter, limit, offset);
+    const rows = page.ids.map((id) => this.oneStmt.get(id)).filter((r): r is SummaryRow => r !== undefined);
+    return { items: rows.map((r) => this.toSummary(r)), total: page.total, totalCapped: page.totalCapped, more: page.more };
+  }
+
+  /** Every sale, or a kiosk's, or a day's: walks received_at (or the kiosk's index), counted exactly. */
+  private list(filter: SalesFilter, limit: number, offset: number): TextMatchPage {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
-    // A text or amount search matches few sales: those are found first through their own
-    // indexes and drive the loop (CROSS JOIN keeps that order), instead of walking every sale.
-    let from = 'sales s';
-    if (filter.text !== null || filter.amount !== null) {
-      const ids: string[] = [];
-      if (filter.text !== null) {
-        params.text = filter.text;
-        params.textUpper = filter.text.toUpperCase();
-        params.textEnd = `${filter.text}\u{10FFFF}`;
-        ids.push(
-          'SELECT sale_id FROM sales WHERE sale_id >= @text AND sale_id < @textEnd',
-          'SELECT sale_id FROM sale_lines WHERE sku IN (@text, @textUpper)',
-          "SELECT ref FROM outbox WHERE kind = 'sale' AND remote_ref = @text",
-          "SELECT ref FROM outbox WHERE kind = 'sale' AND remote_id = @text",
-          'SELECT sale_id FROM sales WHERE cloudshelf_order_id = @text',
-        );
-      }
-      if (filter.amount !== null) {
-        params.amount = filter.amount;
-        ids.push('SELECT sale_id FROM sales WHERE total = @amount');
-      }
-      from = `(${ids.join(' UNION ')}) m CROSS JOIN sales s ON s.sale_id = m.sale_id`;
-    }
     if (filter.kioskId !== null) {
       params.kiosk = filter.kioskId;
       where.push('s.kiosk_id = @kiosk');
@@ -115,11 +100,11 @@ export class SalesSearchRepo {
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     // The page's ids first (an index walk, even deep into the list), then their columns.
     const ids = this.db
-      .prepare<Record<string, string | number>, { sale_id: string }>(`SELECT s.sale_id FROM ${from} ${clause} ORDER BY s.received_at DESC, s.sale_id DESC LIMIT @limit OFFSET @offset`)
+      .prepare<Record<string, string | number>, string>(`SELECT s.sale_id FROM sales s ${clause} ORDER BY s.received_at DESC, s.sale_id DESC LIMIT @limit OFFSET @offset`)
+      .pluck()
       .all({ ...params, limit: limit + 1, offset });
-    const total = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT COUNT(*) AS n FROM ${from} ${clause}`).get(params)?.n ?? 0;
-    const rows = ids.slice(0, limit).map((r) => this.oneStmt.get(r.sale_id)).filter((r): r is SummaryRow => r !== undefined);
-    return { items: rows.map((r) => this.toSummary(r)), total, more: ids.length > limit };
+    const total = this.db.prepare<Record<string, string | number>, number>(`SELECT COUNT(*) FROM sales s ${clause}`).pluck().get(params) ?? 0;
+    return { ids: ids.slice(0, limit), total, totalCapped: false, more: ids.length > limit };
   }
 
   /** One sale with its lines, payments and timeline; undefined when no such sale. */
