@@ -6,6 +6,7 @@ import { OutboxRepo } from '../../electron/core/db/outbox-repo.js';
 import { SalesRepo } from '../../electron/core/db/sales-repo.js';
 import { SalesSearchRepo, type SalesFilter } from '../../electron/core/db/sales-search-repo.js';
 import { countCap } from '../../electron/core/db/sales-text-search.js';
+import { salesCountWords } from '../../renderer/src/components/sales/sales-count-words.js';
 import type { Sale } from '../../shared/kiosk-api.js';
 
 /**
@@ -195,5 +196,16 @@ describe(`Sales tab: a typed search matching more than ${countCap} sales`, () =>
     const whole = typed('S', { receivedFrom: '2026-11-01T00:00:00.000Z', receivedTo: '2026-11-02T00:00:00.000Z' });
     expect(search.search(whole, 25, 0)).toMatchObject({ total: countCap, totalCapped: true, more: true });
     expect(everyPage(whole, 100).ids).toEqual(expected(whole));
+  });
+});
+
+describe('the line above the Sales list', () => {
+  it('says how many, or "more than 1,000" when the search stopped counting', () => {
+    expect(salesCountWords({ total: 57, totalCapped: false, shown: 25 }, 1, 25, true)).toBe('Sales 26–50 of 57, newest first.');
+    expect(salesCountWords({ total: 50_000, totalCapped: false, shown: 25 }, 0, 25, false)).toBe('Sales 1–25 of 50,000, newest first.');
+    expect(salesCountWords({ total: countCap, totalCapped: true, shown: 25 }, 0, 25, true)).toBe('Sales 1–25 of more than 1,000, newest first.');
+    expect(salesCountWords({ total: countCap, totalCapped: true, shown: 25 }, 44, 25, true)).toBe('Sales 1101–1125 of more than 1,000, newest first.');
+    expect(salesCountWords({ total: 0, totalCapped: false, shown: 0 }, 0, 25, true)).toBe('No sale matches this search.');
+    expect(salesCountWords({ total: 0, totalCapped: false, shown: 0 }, 0, 25, false)).toBe('No sales received yet.');
   });
 });

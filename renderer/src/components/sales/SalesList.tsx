@@ -4,7 +4,8 @@ import { salesPageSize, useSales } from '../../data/queries.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
 import { ErrorBanner } from '../ErrorBanner.js';
 import { NotLoaded } from '../NotLoaded.js';
-import { Pager, pageRange } from '../Pager.js';
+import { Pager } from '../Pager.js';
+import { salesCountWords } from './sales-count-words.js';
 import { SalesSearchForm } from './SalesSearchForm.js';
 import { SalesTable } from './SalesTable.js';
 
@@ -28,9 +29,7 @@ export function SalesList({ search, setSearch, page, setPage, onOpen }: {
       <SalesSearchForm search={search} onChange={(next) => { setSearch(next); setPage(0); }} />
       {sales.error && <ErrorBanner message={sales.error.message} lastUpdated={fetchedAt(sales)} />}
       <p className="live-message" role="status">
-        {data === undefined ? '' : data.total === 0
-          ? (filtered ? 'No sale matches this search.' : 'No sales received yet.')
-          : `Sales ${pageRange(page, salesPageSize, data.items.length, data.total)}, newest first.`}
+        {data === undefined ? '' : salesCountWords({ total: data.total, totalCapped: data.totalCapped, shown: data.items.length }, page, salesPageSize, filtered)}
       </p>
       {data === undefined ? <NotLoaded error={sales.error} /> : data.items.length > 0 && <SalesTable items={data.items} onOpen={onOpen} />}
       {data && <Pager label="Pages of sales" page={page} more={data.more} onPage={setPage} previous="◀ Newer" next="Older ▶" />}
