@@ -47,6 +47,11 @@ export default defineConfig({
       build: {
         outDir: at('./dist-renderer'),
         emptyOutDir: true,
+        rollupOptions: {
+          // sw.js: the service worker at the root (its scope is the folder it is served from), under a fixed name.
+          input: { index: at('./renderer/index.html'), sw: at('./renderer/src/sw.ts') },
+          output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+        },
       },
     },
     preload: {

@@ -19,6 +19,8 @@ export interface UiAgent {
   agent: Agent;
   kiosk(): KioskClient;
   sales(): SaleFactory;
+  /** Starts the agent again after `agent.stop()`, on the same admin port and data folder (a restart). */
+  restartAgent(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,12 +32,19 @@ export async function startUiAgent(overrides: Parameters<typeof testConfig>[2] =
   const sandbox = await StoklySandbox.start({ rateLimit: null, seed });
   const dataDir = mkdtempSync(join(tmpdir(), 'shelfbridge-e2e-'));
   const config = testConfig(sandbox, dataDir, overrides);
-  const agent = await startAgent(config, { stoklySecretKey: sandbox.credentials.secretKey }, { uiDir, logConsole: false });
-  silenceLogging();
+  const start = async (c: typeof config): Promise<Agent> => {
+    const started = await startAgent(c, { stoklySecretKey: sandbox.credentials.secretKey }, { uiDir, logConsole: false });
+    silenceLogging();
+    return started;
+  };
+  let agent = await start(config);
   const factory = new SaleFactory(KIOSK_IDS[0], kioskProducts(seed.items));
   return {
     sandbox,
-    agent,
+    get agent() { return agent; },
+    restartAgent: async () => {
+      agent = await start({ ...config, adminApi: { ...config.adminApi, port: Number(new URL(agent.adminUrl).port) } });
+    },
     kiosk: () => new KioskClient(agent.kioskUrl, KIOSK_IDS[0], kioskToken(KIOSK_IDS[0])),
     sales: () => factory,
     stop: async () => {

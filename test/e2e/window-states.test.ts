@@ -89,11 +89,14 @@ describe.skipIf(!hasChromium)('staff window states and accessibility (Chromium)'
     await w.page.screenshot({ path: join(shots, '11-takings-1100.png'), fullPage: true });
   }, 120_000);
 
-  it('the agent stopped: a full-width banner says what to do, actions are off, figures are marked as of', async () => {
-    const own = await startUiAgent();
+  it('the agent stopped: a full-width banner says what to do, actions are off, figures are marked as of; a reload still shows it; back when the agent is', async () => {
+    const contact = 'Northwind IT, 0113 496 0000';
+    const own = await startUiAgent({ window: { supportContact: contact } });
     try {
       await w.open(own);
       await w.page.getByText('Overall health').waitFor();
+      // The window's shell is kept by its service worker once it is active.
+      expect(await w.page.evaluate<boolean>("navigator.serviceWorker.ready.then(() => caches.has('shelfbridge-shell-v1'))")).toBe(true);
       await w.page.getByRole('tab', { name: 'Stock' }).click();
       const sync = w.page.getByRole('button', { name: 'Sync stock now' });
       await sync.waitFor();
@@ -107,6 +110,24 @@ describe.skipIf(!hasChromium)('staff window states and accessibility (Chromium)'
       await w.page.getByText(/^Figures as of/).waitFor();
       expect(await w.page.locator('.card').filter({ hasText: 'Stok.ly connection' }).textContent()).not.toContain('Online');
       await w.page.screenshot({ path: join(shots, '12-agent-down.png'), fullPage: true });
+
+      // F5 while the agent is still down: the kept window, not the browser's error page, with the contact from the settings.
+      await w.page.reload();
+      await banner.waitFor();
+      const words = await banner.textContent();
+      expect(words).toContain('restart this PC');
+      expect(words).toContain(`call ${contact}`);
+      expect(words).toMatch(/settings as of today \d{2}:\d{2}/);
+      await w.page.getByRole('tab', { name: 'Stock' }).click();
+      await sync.waitFor();
+      expect(await sync.isDisabled()).toBe(true);
+      await w.page.screenshot({ path: join(shots, '13-agent-down-reloaded.png'), fullPage: true });
+
+      // The agent back on its port: the banner goes and the buttons work again, without a reload.
+      await own.restartAgent();
+      await expect.poll(() => banner.count(), { timeout: uiTimeout }).toBe(0);
+      await expect.poll(() => sync.isEnabled(), { timeout: uiTimeout }).toBe(true);
+      expect(w.problems).toEqual([]);
     } finally {
       await own.stop();
     }

@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { bearerMatches } from './bearer.js';
 import { ApiError, errorHandler, frameworkErrors, notFoundHandler } from '../http/api-error.js';
 import { clientErrors } from '../http/client-errors.js';
@@ -76,7 +77,16 @@ export async function buildAdminServer(deps: AdminServerDeps): Promise<FastifyIn
   });
 
   if (deps.uiDir && existsSync(deps.uiDir)) {
-    await app.register(fastifyStatic, { root: deps.uiDir, prefix: '/' });
+    await app.register(fastifyStatic, {
+      root: deps.uiDir,
+      prefix: '/',
+      // Cache-Control set here, not by send (which would overwrite it): the window's service worker
+      // (scope /) is asked again on each load, so a new version's shell replaces the kept one.
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', basename(path) === 'sw.js' ? 'no-cache' : 'public, max-age=0');
+      },
+    });
   }
   return app;
 }

@@ -1,6 +1,7 @@
 import { useAgentState } from '../data/agent-state.js';
 import { useStoreFacts } from '../data/queries.js';
-import { formatClock } from '../format.js';
+import { fetchedAt } from '../data/query-client.js';
+import { formatClock, formatTime } from '../format.js';
 
 /**
  * Full width, above everything, while the agent does not answer: what is happening, what it
@@ -11,6 +12,8 @@ export function AgentDownBanner() {
   const store = useStoreFacts();
   if (!unreachable) return null;
   const contact = store.data?.supportContact ?? null;
+  // After a reload while down, the contact is the one kept from the last answer: say from when.
+  const contactAsOf = fetchedAt(store);
   return (
     <div className="agent-down" role="alert">
       <h2 className="agent-down-title">The sync agent is not answering</h2>
@@ -20,7 +23,8 @@ export function AgentDownBanner() {
       </p>
       <p>
         <strong>If this stays for more than 5 minutes:</strong> restart this PC.
-        {' '}If it is still here after the restart, call {contact ? <strong>{contact}</strong> : 'IT'}.
+        {' '}If it is still here after the restart, call {contact ? <strong>{contact}</strong> : 'IT'}
+        {contact && contactAsOf && <span className="subtle"> (from the agent&rsquo;s settings as of {formatTime(contactAsOf.toISOString())})</span>}.
       </p>
     </div>
   );

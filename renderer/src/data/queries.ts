@@ -6,6 +6,7 @@ import type { FlagSearch } from '../api/stock-api.js';
 import { useApi } from './ApiProvider.js';
 import { queryKeys } from './keys.js';
 import { pollMs } from './query-client.js';
+import { recalledFacts, rememberFacts } from './remembered-facts.js';
 
 /**
  * One hook per thing the window reads. Each is `useQuery` with its key, its call and how often
@@ -90,10 +91,25 @@ export function useProductSearch(q: string, page: number) {
   });
 }
 
-/** Store facts change only with the configuration or a new tender mapping. */
+/**
+ * Store facts change only with the configuration or a new tender mapping. The last ones fetched
+ * are kept (remembered-facts.ts) and start the query, dated when they were fetched, so a window
+ * reloaded while the agent is down still has the support contact and the time zone.
+ */
 export function useStoreFacts() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.store, queryFn: () => api.store(), staleTime: 60_000, refetchInterval: 5 * 60_000 });
+  return useQuery({
+    queryKey: queryKeys.store,
+    queryFn: async () => {
+      const facts = await api.store();
+      rememberFacts(window.localStorage, facts, Date.now());
+      return facts;
+    },
+    initialData: () => recalledFacts(window.localStorage)?.facts,
+    initialDataUpdatedAt: () => recalledFacts(window.localStorage)?.savedAt,
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
 }
 
 export function useKiosks() {
