@@ -1,20 +1,30 @@
-/** Audit entries in words: what was done, and what changed. */
+import { outboxStatusSchema } from '../../shared/admin-api.js';
+import { outboxStatusWords } from '../../shared/words/outbox-status.js';
 
-const actionWords: Record<string, string> = {
-  retry: 'Retried',
-  map_sku_sale: 'Mapped a SKU for this sale',
-  map_sku_standing: 'Mapped a SKU for all future sales',
-  map_tender: 'Mapped a tender',
-  void: 'Voided',
-  note: 'Added a note',
-  acknowledge: 'Acknowledged',
-  resolved: 'Resolved',
-  flag_acknowledged: 'Acknowledged a stock flag',
-  set_delivery: 'Entered the delivery address',
+/** What an audit entry changed, in words (what was done is `auditActionWord`, shared/words/audit-actions.ts). */
+
+/** The fields exception actions record, as people call them. */
+const fieldWords: Record<string, string> = {
+  status: 'State',
+  sku: 'SKU',
+  itemId: 'Stok.ly item',
+  tender: 'Tender',
+  method: 'Stok.ly payment method',
+  ledger: 'Ledger label',
+  reason: 'Reason',
+  delivery: 'Delivery address',
+  remoteId: 'Stok.ly order',
 };
 
-export function actionWord(action: string): string {
-  return actionWords[action] ?? action.replace(/_/g, ' ');
+/** An exception's own states beside the outbox's. */
+const exceptionStateWords: Record<string, string> = { open: 'Open', resolved: 'Resolved' };
+
+function showField(key: string, value: unknown): string {
+  if (key === 'status' && typeof value === 'string') {
+    const outbox = outboxStatusSchema.safeParse(value);
+    return outbox.success ? outboxStatusWords[outbox.data] : exceptionStateWords[value] ?? value.replace(/_/g, ' ');
+  }
+  return show(value);
 }
 
 function show(value: unknown): string {
@@ -26,7 +36,7 @@ function show(value: unknown): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** "status: exception → pending; itemId: — → ITEM-7"; empty when nothing is recorded. */
+/** "State: Exception → Waiting; Stok.ly item: — → ITEM-7"; empty when nothing is recorded. */
 export function describeChange(before: unknown, after: unknown): string {
   if (isRecord(before) || isRecord(after)) {
     const b = isRecord(before) ? before : {};
@@ -34,7 +44,10 @@ export function describeChange(before: unknown, after: unknown): string {
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys
       .filter((k) => show(b[k]) !== show(a[k]))
-      .map((k) => (k in b ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`))
+      .map((k) => {
+        const name = fieldWords[k] ?? k;
+        return k in b ? `${name}: ${showField(k, b[k])} → ${showField(k, a[k])}` : `${name}: ${showField(k, a[k])}`;
+      })
       .join('; ');
   }
   if (before === null && after === null) return '';

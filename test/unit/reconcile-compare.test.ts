@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exceptionHelp } from '../../shared/exceptions.js';
 import type { CompareResult, Elsewhere, KnownTxn } from '../../electron/core/reconcile/compare.js';
 import { compareDay, matchKey } from '../../electron/core/reconcile/compare.js';
 import type { KioskTxn } from '../../electron/core/db/kiosk-day-repo.js';
@@ -109,6 +110,8 @@ describe('matching kiosk transactions to Stok.ly documents', () => {
     const reasons = Object.fromEntries(r.lines.map((l) => [l.id, l.reason]));
     expect(reasons).toEqual({ p1: 'pending', e1: 'exception', v1: 'voided', m1: 'not_in_stokly', d1: 'stokly_other_day', c1: 'stokly_other_channel' });
     expect(r.lines.find((l) => l.id === 'd1')!.detail).toMatch(/dated 2026-11-21/);
+    // The reason a sale waits, in words: finance reads this line, not a code.
+    expect(r.lines.find((l) => l.id === 'e1')!.detail).toBe(`waiting for a person: ${exceptionHelp.unknown_sku.title}`);
     expect(r.pending).toEqual({ sales: 1, refunds: 0, exceptions: 1 });
     expect(r.provisionalReasons).toEqual(['pending', 'exception']);
     expect(r.totals.variance).toBe(-2100);

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../shared/words/audit-actions.js';
 import type { Db } from './connection.js';
 
 export interface AuditEntry {
@@ -16,7 +17,8 @@ export interface AuditEntry {
 export class AuditRepo {
   constructor(private readonly db: Db) {}
 
-  append(e: { at: number; actor: string; action: string; subjectKind: string; subjectRef: string; before?: unknown; after?: unknown; detail?: string }): void {
+  /** `action` is one of `auditActionSchema`, so every entry the window shows has words. */
+  append(e: { at: number; actor: string; action: AuditAction; subjectKind: string; subjectRef: string; before?: unknown; after?: unknown; detail?: string }): void {
     this.db
       .prepare('INSERT INTO audit_log (at, actor, action, subject_kind, subject_ref, before, after, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(e.at, e.actor, e.action, e.subjectKind, e.subjectRef,

@@ -8,6 +8,8 @@ import type { MappingsRepo } from '../db/mappings-repo.js';
 import type { OutboxRepo, OutboxRow } from '../db/outbox-repo.js';
 import { DomainError } from '../domain-errors.js';
 import { scopedLogger } from '../logging/logger.js';
+import type { AuditAction } from '../../../shared/words/audit-actions.js';
+import { reasonTitle } from '../../../shared/words/reasons.js';
 import type { SendResult } from '../outbox/send-result.js';
 
 const logger = scopedLogger('exceptions');
@@ -68,7 +70,7 @@ export class ExceptionService {
   }
 
   describe(e: ExceptionRow): { title: string; fix: string } {
-    return exceptionHelp[e.reason as ExceptionReason] ?? { title: e.reason, fix: 'Read the detail; retry once the cause is fixed, or void with a reason.' };
+    return exceptionHelp[e.reason as ExceptionReason] ?? { title: reasonTitle(e.reason), fix: 'Read the detail; retry once the cause is fixed, or void with a reason.' };
   }
 
   async act(id: number, a: ExceptionAction): Promise<ExceptionRow> {
@@ -77,7 +79,7 @@ export class ExceptionService {
     if (e.status !== 'open' && a.action !== 'note') throw new DomainError('conflict', 'not_open', `Exception ${id} is ${e.status}; only notes can be added.`);
     const row = e.outboxId === null ? undefined : this.deps.outbox.get(e.outboxId);
     const now = this.deps.clock.now();
-    const audit = (action: string, before: unknown, after: unknown, detail?: string): void =>
+    const audit = (action: AuditAction, before: unknown, after: unknown, detail?: string): void =>
       this.deps.audit.append({ at: now, actor: a.actor, action, subjectKind: e.subjectKind, subjectRef: e.subjectRef, before, after, ...(detail ? { detail } : {}) });
 
     switch (a.action) {

@@ -14,6 +14,7 @@ import type { Reconciler } from '../reconcile/reconciler.js';
 import { addDays, dayWindow } from '../reconcile/trading-day.js';
 import { ChecklistService } from './checklist.js';
 import { MonthTakingsService } from './month-takings.js';
+import { flagLabel } from '../../../shared/words/flags.js';
 import { StockMovements, summarise } from './stock-movements.js';
 
 const DAY_MS = 86_400_000;
@@ -65,7 +66,7 @@ export function startMonthEnd(deps: MonthEndDeps): MonthEnd {
     const yesterday = reconciler.latest(addDays(day, -1));
     out.takings_balanced = yesterday ? `yesterday is ${yesterday.status} (version ${yesterday.version})` : 'yesterday has no report yet';
     const flags = Object.entries(s.flags).filter(([, n]) => n > 0);
-    out.stock_flags_reviewed = flags.length === 0 ? 'no flags raised' : flags.map(([f, n]) => `${n} ${f.replace(/_/g, ' ')}`).join(', ');
+    out.stock_flags_reviewed = flags.length === 0 ? 'no flags raised' : flags.map(([f, n]) => `${n} ${flagLabel(f).toLowerCase()}`).join(', ');
     const moved = listMovements(`${month}-01`, addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1)).items.length;
     out.movements_reviewed = `${moved} SKU(s) moved without a kiosk sale in ${month}`;
     const signOff = takings.signOffState(month);

@@ -3,6 +3,7 @@ import { sourceReferenceId } from '../stokly/sale-order-mapping.js';
 import type { KioskTxn } from '../db/kiosk-day-repo.js';
 import type { StoklyDoc } from './stokly-side.js';
 import type { TenderGroups } from './tender-groups.js';
+import { reasonTitle } from '../../../shared/words/reasons.js';
 import type { DayWindow } from './trading-day.js';
 
 /**
@@ -215,7 +216,7 @@ function missingReason(txn: KioskTxn, elsewhere: Elsewhere | undefined, input: C
   const what = txn.kind === 'sale' ? 'sale' : 'refund';
   switch (txn.state) {
     case 'pending': return ['pending', `${what} accepted ${txn.receivedAt}, not yet in Stok.ly`];
-    case 'exception': return ['exception', `waiting for a person: ${txn.stateDetail ?? 'exception'}`];
+    case 'exception': return ['exception', `waiting for a person: ${txn.stateDetail ? reasonTitle(txn.stateDetail) : 'see Needs attention'}`];
     case 'voided': return ['voided', `voided, not posted: ${txn.stateDetail ?? 'no reason given'}`];
     case 'not_queued': return ['not_queued', `${what} was never queued for Stok.ly`];
     case 'posted': break;

@@ -4,15 +4,19 @@ import { formatAmount, formatTime } from '../format.js';
 import { RetryButton } from './RetryButton.js';
 import { StatusPill } from './StatusPill.js';
 
-/** An exception shows what went wrong in plain words and how to fix it; others the raw error. */
-function problem(item: OutboxItem): { text: string; fix: string | null } | null {
-  if (item.waitingForSale) return { text: 'Sent once its sale is in Stok.ly. Nothing to do.', fix: null };
+/**
+ * What is wrong, in words: an exception by its reason (the agent's detail beside it) and how to
+ * fix it; a row still being tried by what its last try met; a refund held for its sale as normal.
+ */
+function problem(item: OutboxItem): { text: string; detail: string | null; fix: string | null } | null {
+  if (item.waitingForSale) return { text: 'Sent once its sale is in Stok.ly. Nothing to do.', detail: null, fix: null };
   const reason = exceptionReasonSchema.safeParse(item.exceptionReason);
   if (item.status === 'exception' && reason.success) {
     const help = exceptionHelp[reason.data];
-    return { text: item.lastError ? `${help.title}: ${item.lastError}` : help.title, fix: help.fix };
+    return { text: help.title, detail: item.lastError, fix: help.fix };
   }
-  return item.lastError ? { text: item.lastError, fix: null } : null;
+  if (!item.lastError || item.status === 'done') return null;
+  return { text: item.status === 'voided' ? 'Voided' : 'The last try did not get through; the agent tries again by itself', detail: item.lastError, fix: null };
 }
 
 /** A refund gives money back: shown with a minus and said in words, so it is never read as a sale. */
@@ -37,6 +41,7 @@ export function OutboxRow({ item, kioskName, onRetry }: { item: OutboxListItem; 
       <td className="num">{item.status === 'done' && item.attempts === 0 ? <span className="subtle">first try</span> : item.attempts}</td>
       <td>
         {issue ? issue.text : <span className="subtle">—</span>}
+        {issue?.detail && <p className="cell-note">{issue.detail}</p>}
         {issue?.fix && <p className="fix">What to do: {issue.fix}</p>}
       </td>
       <td>{item.status === 'exception' && <RetryButton label={`Retry ${item.ref}`} onRetry={() => onRetry(item)} />}</td>

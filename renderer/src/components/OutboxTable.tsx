@@ -17,7 +17,7 @@ export function OutboxTable({ items, onRetry }: { items: OutboxListItem[]; onRet
             <th scope="col" className="num">Amount</th>
             <th scope="col">Received</th>
             <th scope="col">Attempts</th>
-            <th scope="col">Last error</th>
+            <th scope="col">Problem</th>
             <th scope="col"><span className="visually-hidden">Action</span></th>
           </tr>
         </thead>

@@ -2,6 +2,7 @@ import type { Status } from '../../../shared/admin-api.js';
 import { formatAge, formatClock, formatTime } from '../format.js';
 import { HealthBadge } from './HealthBadge.js';
 import { StatCard } from './StatCard.js';
+import { syncKindWords } from '../../../shared/words/sync-kinds.js';
 import { SyncRunLine } from './SyncRunLine.js';
 
 export function StatusPanel({ status, updatedAt, stale, onOpenAttention }: {
@@ -57,9 +58,9 @@ export function StatusPanel({ status, updatedAt, stale, onOpenAttention }: {
           )}
         </StatCard>
         <StatCard id="card-sync" label="Stock and catalogue">
-          <SyncRunLine label="Stock" run={status.sync.stock} />
-          <SyncRunLine label="Catalogue" run={status.sync.catalog} />
-          {status.sync.cloudshelf && <SyncRunLine label="Cloudshelf" run={status.sync.cloudshelf} />}
+          <SyncRunLine label={syncKindWords.stock} run={status.sync.stock} />
+          <SyncRunLine label={syncKindWords.catalog} run={status.sync.catalog} />
+          {status.sync.cloudshelf && <SyncRunLine label={syncKindWords.cloudshelf} run={status.sync.cloudshelf} />}
         </StatCard>
       </div>
       <p className={stale ? 'as-of' : 'subtle'} aria-live="polite">

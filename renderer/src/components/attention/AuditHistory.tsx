@@ -1,5 +1,6 @@
 import type { ExceptionDetail } from '../../api/exceptions-api.js';
-import { actionWord, describeChange } from '../../audit-format.js';
+import { auditActionWord } from '../../../../shared/words/audit-actions.js';
+import { describeChange } from '../../audit-format.js';
 import { formatTime } from '../../format.js';
 
 /** Everything people and the agent did to this sale or refund, oldest first. */
@@ -22,7 +23,7 @@ export function AuditHistory({ entries }: { entries: ExceptionDetail['audit'] })
                   <tr key={e.id}>
                     <td className="nowrap">{formatTime(e.at)}</td>
                     <td>{e.actor}</td>
-                    <td>{actionWord(e.action)}</td>
+                    <td>{auditActionWord(e.action)}</td>
                     <td>
                       {e.detail && <p className="cell-line">{e.detail}</p>}
                       {change && <p className="cell-line subtle">{change}</p>}

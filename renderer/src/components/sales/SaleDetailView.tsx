@@ -4,7 +4,7 @@ import { useSale } from '../../data/queries.js';
 import { formatAmount, formatTime } from '../../format.js';
 import { useKioskName } from '../../hooks/useKioskName.js';
 import { ErrorBanner } from '../ErrorBanner.js';
-import { reasonWords } from './sale-words.js';
+import { reasonTitle } from '../../../../shared/words/reasons.js';
 import { SaleStatePill } from './SaleStatePill.js';
 import { SaleTimeline } from './SaleTimeline.js';
 
@@ -88,7 +88,7 @@ function SaleFacts({ sale }: { sale: SaleDetail }) {
           <dd>
             <ul className="plain-list">
               {sale.openExceptions.map((e) => (
-                <li key={e.id}><a href={`#/attention/${e.id}`}>{reasonWords(e.reason)}</a></li>
+                <li key={e.id}><a href={`#/attention/${e.id}`}>{reasonTitle(e.reason)}</a></li>
               ))}
             </ul>
           </dd>

@@ -1,7 +1,7 @@
-import { exceptionHelp, exceptionReasonSchema } from '../../../../shared/exceptions.js';
 import type { SaleState, TimelineEntry } from '../../../../shared/sales-api.js';
-import { actionWord } from '../../audit-format.js';
-import { flagLabel, flagMeaning } from '../stock/flag-words.js';
+import { auditActionWord } from '../../../../shared/words/audit-actions.js';
+import { flagLabel, flagMeaning } from '../../../../shared/words/flags.js';
+import { reasonMessage, reasonTitle } from '../../../../shared/words/reasons.js';
 
 /** Where a sale is, in the words the Sales tab uses (and the handbook quotes). */
 export const saleStateWords: Record<SaleState, { label: string; pill: string }> = {
@@ -12,13 +12,6 @@ export const saleStateWords: Record<SaleState, { label: string; pill: string }> 
   voided: { label: 'Voided, not sent', pill: 'pill-voided' },
   duplicate: { label: 'Sent twice by the kiosk, kept once', pill: 'pill-voided' },
 };
-
-/** An exception reason as a sentence; an unknown code is shown with its underscores as spaces. */
-export function reasonWords(code: string | null): string {
-  const reason = exceptionReasonSchema.safeParse(code);
-  if (reason.success) return exceptionHelp[reason.data].title;
-  return code ? code.replace(/_/g, ' ') : 'No reason given';
-}
 
 export interface TimelineWords {
   title: string;
@@ -40,15 +33,15 @@ export function timelineWords(e: TimelineEntry, ctx: { kioskName(id: string): st
         case 'done': return { title: 'Stok.ly confirmed it: items collected, order complete', detail: null };
         case 'retry': return { title: 'Sending did not succeed; the agent tries again by itself', detail: e.detail };
         case 'rate_limited': return { title: 'Stok.ly asked the agent to slow down; it tries again by itself', detail: null };
-        case 'exception': return { title: 'Held back for a person (see Needs attention)', detail: e.detail };
+        case 'exception': return { title: 'Held back for a person (see Needs attention)', detail: e.detail === null ? null : reasonMessage(e.detail) };
         default: return { title: `Attempt: ${e.code ?? ''}`, detail: e.detail };
       }
     case 'exception_opened':
-      return { title: `Needs attention: ${reasonWords(e.code)}`, detail: null };
+      return { title: `Needs attention: ${reasonTitle(e.code)}`, detail: null };
     case 'exception_closed':
       return { title: `${e.code === 'voided' ? 'Closed as voided' : 'Cleared'}${by}`, detail: e.detail };
     case 'action':
-      return { title: `${actionWord(e.code ?? '')}${by}`, detail: e.detail };
+      return { title: `${auditActionWord(e.code ?? '')}${by}`, detail: e.detail };
     case 'refund':
       return { title: `Refund ${e.ref ?? ''}${e.amount === null ? '' : ` of ${ctx.money(e.amount)}`}: ${saleStateWords[(e.code ?? 'waiting') as SaleState]?.label ?? e.code}`, detail: null };
     case 'collected':

@@ -1,4 +1,4 @@
-import { flagLabel, mainFlags } from './flag-words.js';
+import { flagLabel, mainFlags } from '../../../../shared/words/flags.js';
 
 /** Toggle buttons "Oversold 3" …; the counts are those of the day and state shown, so they match the list. */
 export function FlagFilter({ counts, selected, onSelect }: {

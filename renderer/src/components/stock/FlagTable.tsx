@@ -2,7 +2,7 @@ import type { FlagItem } from '../../../../shared/flags-api.js';
 import { formatTime } from '../../format.js';
 import { useKioskName } from '../../hooks/useKioskName.js';
 import { AcknowledgeFlag } from './AcknowledgeFlag.js';
-import { flagLabel, flagMeaning } from './flag-words.js';
+import { flagLabel, flagMeaning } from '../../../../shared/words/flags.js';
 
 export function FlagTable({ items, empty }: { items: FlagItem[]; empty: string }) {
   const kioskName = useKioskName();
