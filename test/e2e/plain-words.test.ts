@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneUnitRefund } from '../support/refunds.js';
 import { waitFor } from '../support/harness.js';
 import { desktopWindow, hasChromium, uiTimeout, useStaffWindow } from './window-fixture.js';
 
@@ -27,12 +28,7 @@ describe.skipIf(!hasChromium)('plain words on every screen (Chromium, built UI, 
     const unknown = w.ui.sales().make({ unknownSku: true, lines: 1 });
     const untendered = w.ui.sales().make({ lines: 1, tender: 'voucher' });
     const sold = w.ui.sales().make({ lines: 1 });
-    const line = sold.lines[0]!;
-    const orphan = {
-      refundId: `rf-${sold.saleId}`, saleId: sold.saleId, kioskId: sold.kioskId, occurredAt: new Date().toISOString(), currency: sold.currency,
-      lines: [{ sku: line.sku, quantity: 1, amount: line.unitPrice - line.discount, restock: false }],
-      payments: [{ tender: 'card', amount: line.unitPrice - line.discount }],
-    };
+    const orphan = oneUnitRefund(sold);
     for (const sale of [unknown, untendered]) expect((await w.ui.kiosk().postSale(sale)).status).toBe(201);
     expect((await w.ui.kiosk().post('/v1/refunds', orphan)).status).toBe(201);
     const admin = (path: string, body?: unknown) => fetch(`${w.ui.agent.adminUrl}${path}`, {

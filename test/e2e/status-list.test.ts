@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneUnitRefund } from '../support/refunds.js';
 import { formatMoney } from '../../shared/money.js';
 import { sha256Hex } from '../../electron/core/kiosk/auth.js';
 import { KIOSK_IDS, kioskToken, waitFor } from '../support/harness.js';
@@ -16,12 +17,7 @@ describe.skipIf(!hasChromium)('Status list (Chromium, built UI, real agent)', ()
     const sales = Array.from({ length: 30 }, () => w.ui.sales().make({ lines: 1 }));
     for (const sale of sales) expect((await w.ui.kiosk().postSale(sale)).status).toBe(201);
     const sold = sales[0]!;
-    const line = sold.lines[0]!;
-    const refund = {
-      refundId: `rf-${sold.saleId}`, saleId: sold.saleId, kioskId: sold.kioskId, occurredAt: new Date().toISOString(), currency: sold.currency,
-      lines: [{ sku: line.sku, quantity: 1, amount: line.unitPrice - line.discount, restock: false }],
-      payments: [{ tender: 'card', amount: line.unitPrice - line.discount }],
-    };
+    const refund = oneUnitRefund(sold);
     expect((await w.ui.kiosk().post('/v1/refunds', refund)).status).toBe(201);
     await waitFor(() => [...sales.map((s) => w.ui.agent.outbox.byRef('sale', s.saleId)), w.ui.agent.outbox.byRef('refund', refund.refundId)]
       .every((r) => r?.status === 'done'), uiTimeout, 'every sale and the refund in Stok.ly');

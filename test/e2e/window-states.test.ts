@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { oneUnitRefund } from '../support/refunds.js';
 import { mockTakings } from './takings-fixture.js';
 import { startUiAgent } from './ui-agent.js';
 import { axeProblems, desktopWindow, hasChromium, shots, uiTimeout, useStaffWindow } from './window-fixture.js';
@@ -15,12 +16,7 @@ describe.skipIf(!hasChromium)('staff window states and accessibility (Chromium)'
 
   it('a refund waiting for its sale leaves the store OK and says so in its own words', async () => {
     const sale = w.ui.sales().make({ lines: 1 });
-    const line = sale.lines[0]!;
-    const refund = {
-      refundId: `rf-${sale.saleId}`, saleId: sale.saleId, kioskId: sale.kioskId, occurredAt: new Date().toISOString(), currency: sale.currency,
-      lines: [{ sku: line.sku, quantity: 1, amount: line.unitPrice - line.discount, restock: false }],
-      payments: [{ tender: 'card', amount: line.unitPrice - line.discount }],
-    };
+    const refund = oneUnitRefund(sale);
     expect((await w.ui.kiosk().post('/v1/refunds', refund)).status).toBe(201);
     await w.open();
     const health = w.page.locator('.card').filter({ hasText: 'Overall health' });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { oneUnitRefund } from '../support/refunds.js';
 import { createAdminClient, type AdminClient } from '../../renderer/src/api/admin-client.js';
 import { AlertMonitor } from '../../electron/core/monitor/alerts.js';
 import { sha256Hex } from '../../electron/core/kiosk/auth.js';
@@ -107,12 +108,7 @@ describe('a refund waiting for its sale is its own state', () => {
     h = await startHarness({ config: { outbox: { stallAfterSeconds: 1 }, sync: { stockIntervalSeconds: 3600, catalogIntervalSeconds: 3600 } } });
     await h.agent.sync('catalog');
     const sale = h.sales().make({ lines: 1 });
-    const line = sale.lines[0]!;
-    const refund = {
-      refundId: `rf-${sale.saleId}`, saleId: sale.saleId, kioskId: sale.kioskId, occurredAt: new Date().toISOString(), currency: sale.currency,
-      lines: [{ sku: line.sku, quantity: 1, amount: line.unitPrice - line.discount, restock: false }],
-      payments: [{ tender: 'card', amount: line.unitPrice - line.discount }],
-    };
+    const refund = oneUnitRefund(sale);
     expect((await h.kiosk().post('/v1/refunds', refund)).status).toBe(201);
     // Longer than the stall limit.
     await new Promise((r) => setTimeout(r, 1_500));
