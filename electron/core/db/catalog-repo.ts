@@ -1,5 +1,6 @@
 import type { CatalogProduct, CatalogReader } from '../catalog/types.js';
 import type { Db } from './connection.js';
+import { statementCache } from './statement-cache.js';
 import { catalogProduct as fromRow, productFields, type ProductRow } from './product-row.js';
 
 /** What the store knows of a SKU, for posting sales and flagging them. */
@@ -30,7 +31,11 @@ export class CatalogRepo implements CatalogReader {
   private readonly unknownStmt;
   private readonly clearUnknownStmt;
 
+  /** Statements built per call (IN lists) are prepared once per text. */
+  private readonly prepare: Db['prepare'];
+
   constructor(private readonly db: Db) {
+    this.prepare = statementCache(db);
     this.upsertStmt = db.prepare(
       `INSERT INTO products (item_id, sku, name, barcodes, price, currency, tax_class_id, tax_rate_percent, active, format, parent_id, updated_at, pulled_at)
        VALUES (@itemId, @sku, @name, @barcodes, @price, @currency, @taxClassId, @taxRatePercent, @active, @format, @parentId, @updatedAt, @pulledAt)
@@ -65,10 +70,10 @@ export class CatalogRepo implements CatalogReader {
 
   /** Marks inactive every active product not in `keep`; returns their SKUs. */
   deactivateAllExcept(keep: ReadonlySet<string>, now: number): string[] {
-    const active = this.db.prepare<[], { item_id: string; sku: string }>('SELECT item_id, sku FROM products WHERE active = 1').all();
+    const active = this.prepare<[], { item_id: string; sku: string }>('SELECT item_id, sku FROM products WHERE active = 1').all();
     const gone = active.filter((r) => !keep.has(r.item_id));
     if (gone.length === 0) return [];
-    const stmt = this.db.prepare('UPDATE products SET active = 0, pulled_at = ? WHERE item_id = ?');
+    const stmt = this.prepare('UPDATE products SET active = 0, pulled_at = ? WHERE item_id = ?');
     this.db.transaction(() => {
       for (const r of gone) stmt.run(now, r.item_id);
     })();
@@ -78,14 +83,14 @@ export class CatalogRepo implements CatalogReader {
   /** Products by itemId for a page of a pull, in one query. */
   byItemIds(itemIds: readonly string[]): Map<string, CatalogProduct> {
     if (itemIds.length === 0) return new Map();
-    const rows = this.db.prepare<string[], ProductRow>(`SELECT * FROM products WHERE item_id IN (${itemIds.map(() => '?').join(',')})`).all(...itemIds);
+    const rows = this.prepare<string[], ProductRow>(`SELECT * FROM products WHERE item_id IN (${itemIds.map(() => '?').join(',')})`).all(...itemIds);
     return new Map(rows.map((r) => [r.item_id, fromRow(r)]));
   }
 
   /** Stock-holding products and their on-hand for a set of SKUs, in one query (the kiosk stock route). */
   stockRowsForSkus(skus: readonly string[]): Array<{ sku: string; itemId: string; active: boolean; onHand: number | null }> {
     if (skus.length === 0) return [];
-    return this.db
+    return this
       .prepare<string[], { sku: string; item_id: string; active: number; on_hand: number | null }>(
         `SELECT p.sku, p.item_id, p.active, s.on_hand FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id
           WHERE p.format != 2 AND p.sku IN (${skus.map(() => '?').join(',')}) ORDER BY p.sku, p.active DESC, p.item_id`,
@@ -99,7 +104,7 @@ export class CatalogRepo implements CatalogReader {
    * product of a SKU first: `limit` + 1 rows, so the caller knows whether another page follows.
    */
   kioskProductRows(afterSku: string, limit: number): KioskProductRow[] {
-    return this.db
+    return this
       .prepare<[string, number], Omit<ProductRow, 'tax_rate_percent' | 'format' | 'parent_id'>>(
         `SELECT sku, item_id, name, barcodes, price, tax_class_id, currency, active, updated_at FROM products
           WHERE format != 2 AND sku > ? ORDER BY sku, active DESC, item_id LIMIT ?`,
@@ -110,7 +115,7 @@ export class CatalogRepo implements CatalogReader {
 
   /** Stock-holding products with their on-hand figure after `afterSku`, ordered as kioskProductRows (`limit` + 1 rows). */
   stockRowsAfter(afterSku: string, limit: number): Array<{ sku: string; itemId: string; onHand: number | null }> {
-    return this.db
+    return this
       .prepare<[string, number], { sku: string; item_id: string; on_hand: number | null }>(
         `SELECT p.sku, p.item_id, s.on_hand FROM products p LEFT JOIN stock_levels s ON s.item_id = p.item_id
           WHERE p.format != 2 AND p.sku > ? ORDER BY p.sku, p.active DESC, p.item_id LIMIT ?`,
@@ -120,15 +125,15 @@ export class CatalogRepo implements CatalogReader {
   }
 
   markUnknown(sku: string, now: number): void {
-    this.db.prepare('INSERT INTO sku_lookups (sku, checked_at) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET checked_at = excluded.checked_at').run(sku, now);
+    this.prepare('INSERT INTO sku_lookups (sku, checked_at) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET checked_at = excluded.checked_at').run(sku, now);
   }
 
   all(): CatalogProduct[] {
-    return this.db.prepare<[], ProductRow>('SELECT * FROM products ORDER BY item_id').all().map(fromRow);
+    return this.prepare<[], ProductRow>('SELECT * FROM products ORDER BY item_id').all().map(fromRow);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n;
+    return (this.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n;
   }
 
   bySku(sku: string): CatalogProduct | undefined {

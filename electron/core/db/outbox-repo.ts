@@ -1,5 +1,6 @@
 import type { OutboxKind, OutboxStatus, OutboxStep } from '../../../shared/admin-api.js';
 import type { Db } from './connection.js';
+import { statementCache } from './statement-cache.js';
 
 export type { OutboxKind, OutboxStatus, OutboxStep };
 
@@ -92,18 +93,11 @@ export interface OutboxCounts {
 export class OutboxRepo {
   private readonly insertStmt;
 
-  private readonly statements = new Map<string, unknown>();
   /** The runner calls these many times a second: each statement is prepared once. */
-  private readonly prepare = ((sql: string) => {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }) as Db['prepare'];
+  private readonly prepare: Db['prepare'];
 
   constructor(private readonly db: Db) {
+    this.prepare = statementCache(db);
     // ship_settled is decided here, not by a trigger afterwards: a sale with nothing to ship then
     // never enters the outbox_ship_unsettled index (one WAL page less per store sale).
     this.insertStmt = db.prepare(`INSERT INTO outbox (kind, ref, payload, status, next_attempt_at, created_at, updated_at, parent_ref, ship_settled)
@@ -259,6 +253,15 @@ export class OutboxRepo {
     return this
       .prepare<string[], RawRow>(`SELECT * FROM outbox WHERE status = 'exception' AND exception_reason IN (${reasons.map(() => '?').join(',')})`)
       .all(...reasons)
+      .map(fromRaw);
+  }
+
+  /** Refunds of one sale waiting for a person for one of these reasons (the parent index: no scan per arriving sale). */
+  exceptionsOfParent(parentRef: string, reasons: readonly string[]): OutboxRow[] {
+    if (reasons.length === 0) return [];
+    return this
+      .prepare<string[], RawRow>(`SELECT * FROM outbox WHERE parent_ref = ? AND status = 'exception' AND exception_reason IN (${reasons.map(() => '?').join(',')})`)
+      .all(parentRef, ...reasons)
       .map(fromRaw);
   }
 

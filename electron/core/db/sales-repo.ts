@@ -1,6 +1,7 @@
 import type { Sale, SaleFlag } from '../../../shared/kiosk-api.js';
 import { paymentsTotal, saleTotal } from '../../../shared/kiosk-api.js';
 import type { Db } from './connection.js';
+import { statementCache } from './statement-cache.js';
 
 export interface StoredSaleReceipt {
   saleId: string;
@@ -23,7 +24,11 @@ export class SalesRepo {
   private readonly kioskActivityStmt;
   private readonly soldStmt;
 
+  /** Statements built per call (IN lists) are prepared once per text. */
+  private readonly prepare: Db['prepare'];
+
   constructor(private readonly db: Db) {
+    this.prepare = statementCache(db);
     // Duplicates (resends under a new id) are not sales; received_at is ISO UTC, so text order is time order.
     this.kioskActivityStmt = db.prepare<[string, string], { today: number; last: string | null }>(
       `SELECT COALESCE(SUM(received_at >= ? AND duplicate_of IS NULL), 0) AS today, MAX(received_at) AS last
@@ -109,7 +114,7 @@ export class SalesRepo {
 
   /** The distinct SKUs of a sale's lines. */
   lineSkus(saleId: string): string[] {
-    return this.db.prepare<[string], { sku: string }>('SELECT DISTINCT sku FROM sale_lines WHERE sale_id = ?').all(saleId).map((r) => r.sku);
+    return this.prepare<[string], { sku: string }>('SELECT DISTINCT sku FROM sale_lines WHERE sale_id = ?').all(saleId).map((r) => r.sku);
   }
 
   /** A kiosk's sales received since `todayStartIso`, and its latest sale at all (one walk of the kiosk's index range). */

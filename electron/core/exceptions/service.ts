@@ -177,13 +177,17 @@ export class ExceptionService {
 
   /** After a sale is stored: refunds that gave up waiting for it go again. */
   saleArrived(saleId: string): void {
-    this.retryWhere(['refund_without_sale'], (row) => row.parentRef === saleId);
+    this.retryRows(this.deps.outbox.exceptionsOfParent(saleId, ['refund_without_sale']), () => true);
   }
 
   private retryWhere(reasons: readonly string[], ok: (row: OutboxRow) => boolean): number {
+    return this.retryRows(this.deps.outbox.exceptionsWithReason(reasons), ok);
+  }
+
+  private retryRows(rows: readonly OutboxRow[], ok: (row: OutboxRow) => boolean): number {
     const now = this.deps.clock.now();
     let n = 0;
-    for (const row of this.deps.outbox.exceptionsWithReason(reasons)) {
+    for (const row of rows) {
       if (ok(row) && this.deps.outbox.retryNow(row.id, now)) n++;
     }
     if (n) this.deps.wakeRunner();

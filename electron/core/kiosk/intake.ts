@@ -72,8 +72,11 @@ export function startIntake(deps: IntakeDeps): Intake {
   };
   // Refunds that came before their sale are checked against it when it arrives.
   const holdRefundsBeyond = (sales: readonly Sale[]): void => {
+    const withRefunds = store.refunds.salesWithRefunds(sales.map((s) => s.saleId));
+    if (withRefunds.size === 0) return;
     store.db.transaction(() => {
       for (const sale of sales) {
+        if (!withRefunds.has(sale.saleId)) continue;
         for (const [refundId, detail] of refundsBeyondArrivedSale(sale.saleId, { sales: store.sales, refunds: store.refunds })) {
           const row = store.outbox.byRef('refund', refundId);
           if (!row || row.status !== 'pending') continue;
