@@ -16,13 +16,17 @@ export function currencyExponent(currency: string): number {
   return exponent;
 }
 
+let knownCurrencies: ReadonlySet<string> | null = null;
+
+/** ISO 4217 codes this runtime knows; the list is built once (every sale is checked against it). */
 export function isKnownCurrency(currency: string): boolean {
   if (!/^[A-Z]{3}$/.test(currency)) return false;
   try {
-    return Intl.supportedValuesOf('currency').includes(currency);
+    knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
   } catch {
     return false;
   }
+  return knownCurrencies.has(currency);
 }
 
 /**

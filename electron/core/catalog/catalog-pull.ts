@@ -42,19 +42,18 @@ export async function pullCatalog(deps: {
     let watermark = previous.watermark;
     let received = 0;
     const changedSkus: string[] = [];
-    const seen = new Set<string>();
     const pages = deps.client.pages('/v0/items', itemSchema, {
       ...(full || !previous.watermark ? {} : { filter: gte('timeUpdated', previous.watermark) }),
       query: { sortField: 'timeUpdated', sortDirection: 'ASC' },
     });
     for await (const page of pages) {
-      const now = deps.clock.now();
+      // Never before the run started, even if the clock stepped back: deactivation below relies on it.
+      const now = Math.max(deps.clock.now(), startedAt);
       const products = page.map((item) => toCatalogProduct(item, deps.rules));
       // One read for the page, one write transaction: a 50,000-item pull is 50 of these.
       const known = deps.catalog.byItemIds(products.map((p) => p.itemId));
       deps.catalog.transaction(() => {
         for (const p of products) {
-          seen.add(p.itemId);
           const before = known.get(p.itemId);
           if (!before || !sameProduct(before, p)) changedSkus.push(p.sku);
           deps.catalog.upsert(p, now);
@@ -64,7 +63,7 @@ export async function pullCatalog(deps: {
       received += page.length;
     }
     // Items gone from a full list were removed in Stok.ly: kept, but inactive, never dropped.
-    const deactivated = full ? deps.catalog.deactivateAllExcept(seen, deps.clock.now()) : [];
+    const deactivated = full ? deps.catalog.deactivateNotPulledSince(startedAt, deps.clock.now()) : [];
     changedSkus.push(...deactivated);
     logger.info(`catalogue pull (${full ? 'full' : 'incremental'}): ${received} item(s) read, ${changedSkus.length} changed`);
     return { result: { full, received, changedSkus: [...new Set(changedSkus)], deactivated: deactivated.length }, watermark, full };

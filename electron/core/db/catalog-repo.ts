@@ -68,16 +68,14 @@ export class CatalogRepo implements CatalogReader {
     this.db.transaction(fn)();
   }
 
-  /** Marks inactive every active product not in `keep`; returns their SKUs. */
-  deactivateAllExcept(keep: ReadonlySet<string>, now: number): string[] {
-    const active = this.prepare<[], { item_id: string; sku: string }>('SELECT item_id, sku FROM products WHERE active = 1').all();
-    const gone = active.filter((r) => !keep.has(r.item_id));
-    if (gone.length === 0) return [];
-    const stmt = this.prepare('UPDATE products SET active = 0, pulled_at = ? WHERE item_id = ?');
-    this.db.transaction(() => {
-      for (const r of gone) stmt.run(now, r.item_id);
-    })();
-    return gone.map((r) => r.sku);
+  /**
+   * After a full pull: marks inactive every active product it did not write (pulled before
+   * `pullStartedAt`); returns their SKUs. In SQL, so a 50,000-item pull holds no set of ids.
+   */
+  deactivateNotPulledSince(pullStartedAt: number, now: number): string[] {
+    return this.prepare<[number, number], { sku: string }>('UPDATE products SET active = 0, pulled_at = ? WHERE active = 1 AND pulled_at < ? RETURNING sku')
+      .all(now, pullStartedAt)
+      .map((r) => r.sku);
   }
 
   /** Products by itemId for a page of a pull, in one query. */

@@ -46,7 +46,9 @@ export interface IntakeDeps {
 export function startIntake(deps: IntakeDeps): Intake {
   const { store, signals, clock } = deps;
   let accepting = true;
-  const catalogComplete = (): boolean => store.runs.get('catalog').lastFullAt !== null;
+  // Once a full catalogue pull has succeeded it stays so: asked per sale line, read until then.
+  let catalogWasComplete = false;
+  const catalogComplete = (): boolean => (catalogWasComplete ||= store.runs.get('catalog').lastFullAt !== null);
   const saleDeps = {
     sales: store.sales, outbox: store.outbox, clock,
     flags: (sale: Sale) =>
