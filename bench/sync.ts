@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sha256Hex } from '../electron/core/kiosk/auth.js';
 import { grantSignature } from '../electron/core/stokly/auth.js';
 import type { ConfigInput } from '../electron/core/config.js';
+import { AGENT_NODE_FLAGS } from '../electron/core/node-flags.js';
 import { spawnAgent, type AgentProcess } from '../sim/agent-process.js';
 import type { Flags } from './support/args.js';
 import { tempDir } from './support/agent.js';
@@ -134,7 +135,7 @@ export async function syncBench(flags: Flags): Promise<void> {
     // With the node flags a store runs it with (npm run start:headless, the systemd unit).
     agent = await spawnAgent(config, {
       SHELFBRIDGE_STOKLY_SECRET_KEY: CREDENTIALS.secretKey,
-      NODE_OPTIONS: ['--max-semi-space-size=1', heapMb > 0 ? `--max-old-space-size=${heapMb}` : ''].filter(Boolean).join(' '),
+      NODE_OPTIONS: [...AGENT_NODE_FLAGS.filter((f) => heapMb === 0 || !f.startsWith('--max-old-space-size=')), heapMb > 0 ? `--max-old-space-size=${heapMb}` : ''].filter(Boolean).join(' '),
     }, { compiled: true });
     const readyAt = now();
     let full = Number.NaN;

@@ -27,6 +27,7 @@ import { trayView, type TrayTone } from './shell/tray-status.js';
 import { defaultUpdatePolicy, type OutboxView } from './shell/update-policy.js';
 import { isAllowedNavigation, isExternalLink, secureWindowOptions } from './shell/window-options.js';
 import { startAutoUpdates } from './updater.js';
+import { AGENT_NODE_FLAGS } from './core/node-flags.js';
 
 /**
  * The thin shell: wiring only. Decisions live in electron/shell/ (tested without Electron);
@@ -116,8 +117,8 @@ async function run(): Promise<void> {
   };
 
   const supervisor = new CoreSupervisor({
-    // A 1 MB young generation keeps the idle agent about 10 MB smaller (docs/performance.md, Memory).
-    fork: () => adaptCore(utilityProcess.fork(files.coreEntry, [], { serviceName: 'Shelfbridge agent', stdio: 'inherit', execArgv: ['--max-semi-space-size=1'] })),
+    // The agent's memory flags (see node-flags.ts).
+    fork: () => adaptCore(utilityProcess.fork(files.coreEntry, [], { serviceName: 'Shelfbridge agent', stdio: 'inherit', execArgv: [...AGENT_NODE_FLAGS] })),
     startMessage: await startMessage(),
     backoff: new RestartBackoff(),
     now: Date.now,
