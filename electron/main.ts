@@ -120,7 +120,8 @@ async function run(): Promise<void> {
     // The agent's memory flags (see node-flags.ts).
     fork: () => adaptCore(utilityProcess.fork(files.coreEntry, [], { serviceName: 'Shelfbridge agent', stdio: 'inherit', execArgv: [...AGENT_NODE_FLAGS] })),
     startMessage: await startMessage(),
-    backoff: new RestartBackoff(),
+    // retry.restart from the configuration (its defaults when the file cannot be read).
+    backoff: new RestartBackoff(readShellConfig(configPath, process.env).restart),
     now: Date.now,
     timers: systemTimers,
     onState: (state) => {

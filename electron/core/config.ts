@@ -214,7 +214,18 @@ export const configSchema = z.strictObject({
       /** A Retry-After up to this is waited out; a longer one fails the call (the next scheduled run tries again). */
       maxRetryAfterMs: positiveInt.default(60_000),
     }).default({ minMs: 1_500, baseMs: 5_000, capMs: 5_000, maxAttempts: 5, maxRetryAfterMs: 60_000 }),
-  }).default({ offlineCanaryCapMs: 30_000, cloudshelf: { minMs: 1_500, baseMs: 5_000, capMs: 5_000, maxAttempts: 5, maxRetryAfterMs: 60_000 } }),
+    /** The desktop app restarting an agent that stopped: doubling from baseMs up to capMs; up stableAfterMs, the next restart is immediate again. */
+    restart: z.strictObject({
+      baseMs: positiveInt.default(1_000),
+      capMs: positiveInt.default(300_000),
+      stableAfterMs: positiveInt.default(120_000),
+    }).refine((r) => r.capMs >= r.baseMs, { message: 'capMs must be at least baseMs', path: ['capMs'] })
+      .default({ baseMs: 1_000, capMs: 300_000, stableAfterMs: 120_000 }),
+  }).default({
+    offlineCanaryCapMs: 30_000,
+    cloudshelf: { minMs: 1_500, baseMs: 5_000, capMs: 5_000, maxAttempts: 5, maxRetryAfterMs: 60_000 },
+    restart: { baseMs: 1_000, capMs: 300_000, stableAfterMs: 120_000 },
+  }),
   // Issue 10 (IT): routine backups.
   backup: z.strictObject({
     /** When the daily backup is taken (cron, the machine's local time); also at start if the newest is over a day old. */

@@ -13,6 +13,7 @@ export interface RestartPolicyOptions {
   stableAfterMs: number;
 }
 
+/** The configuration's defaults (retry.restart), for a shell that could not read the file. */
 export const defaultRestartPolicy: RestartPolicyOptions = { baseMs: 1_000, capMs: 5 * 60_000, stableAfterMs: 2 * 60_000 };
 
 export class RestartBackoff {

@@ -1,11 +1,14 @@
 import { configSchema, loadConfigFile, type Config } from '../core/config.js';
 import type { SafeSettings } from '../../shared/desktop-settings.js';
+import type { RestartPolicyOptions } from './restart-policy.js';
 import type { MaintenanceWindow } from './update-policy.js';
 import type { UpdateFeed } from '../updater.js';
 
 /** What the shell itself takes from the store's configuration file. */
 export interface ShellConfig {
   updates: { enabled: boolean; feed: UpdateFeed; maintenanceWindow: MaintenanceWindow };
+  /** How the shell restarts an agent that stopped (retry.restart). */
+  restart: RestartPolicyOptions;
   /** The values the Settings screen may show; null when the file cannot be read. */
   safe: SafeSettings | null;
   /** Why the file could not be read (the core reports the same as fatal). */
@@ -48,11 +51,12 @@ function updatesOf(config: Pick<Config, 'updates' | 'reconciliation'>): ShellCon
 export function readShellConfig(path: string, env: NodeJS.ProcessEnv): ShellConfig {
   try {
     const config = loadConfigFile(path, env);
-    return { updates: updatesOf(config), safe: safeSettingsOf(config), error: null };
+    return { updates: updatesOf(config), restart: config.retry.restart, safe: safeSettingsOf(config), error: null };
   } catch (err) {
     const defaults = configSchema.shape.updates.parse(undefined);
     const timeZone = configSchema.shape.reconciliation.parse(undefined).timeZone;
-    return { updates: updatesOf({ updates: defaults, reconciliation: { timeZone, enabled: true } }), safe: null, error: (err as Error).message };
+    const restart = configSchema.shape.retry.parse(undefined).restart;
+    return { updates: updatesOf({ updates: defaults, reconciliation: { timeZone, enabled: true } }), restart, safe: null, error: (err as Error).message };
   }
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { safeSettingsSchema } from '../../shared/desktop-settings.js';
+import { defaultRestartPolicy } from '../../electron/shell/restart-policy.js';
 import { readShellConfig, updateSignatureChecked } from '../../electron/shell/shell-config.js';
 
 const secrets = {
@@ -57,6 +58,15 @@ describe('the shell reading the store configuration', () => {
       feed: { url: 'https://updates.example.com/sb', channel: 'beta' },
       maintenanceWindow: { start: '23:00', end: '04:30', timeZone: 'Europe/Dublin' },
     });
+  });
+
+  it('takes how to restart a stopped agent (retry.restart), its defaults when the file cannot be read, and refuses a cap below the base', () => {
+    const restart = { baseMs: 2_000, capMs: 60_000, stableAfterMs: 30_000 };
+    expect(readShellConfig(write({ ...example(), retry: { restart } }), {}).restart).toEqual(restart);
+    expect(readShellConfig(join(dir, 'missing.json'), {}).restart).toEqual(defaultRestartPolicy);
+    const refused = readShellConfig(write({ ...example(), retry: { restart: { baseMs: 10_000, capMs: 5_000 } } }), {});
+    expect(refused.error).toMatch(/retry\.restart\.capMs/);
+    expect(refused.restart).toEqual(defaultRestartPolicy);
   });
 
   it('refuses a plain-http feed or a malformed window, naming the key', () => {
