@@ -92,6 +92,83 @@ describe('Sales tab search (SalesSearchRepo)', () => {
   });
 });
 
+describe('Sales tab paging, deep pages read from the oldest end', () => {
+  // 1,320 sales over three days: ids not in arrival order, received times shuffled and tied in
+  // threes, and 60 sales in one millisecond, so ties fall inside pages and across their edges.
+  const count = 1320;
+  const rows = Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const slot = n >= 600 && n < 660 ? 150 : Math.floor(((n * 37) % count) / 3);
+    return {
+      saleId: `S-${String((n * 7919) % 10007).padStart(5, '0')}`,
+      kioskId: n % 2 === 0 ? 'kiosk-02' : 'kiosk-01',
+      receivedAt: new Date(Date.UTC(2026, 11, 1, 0, 0) + slot * 7 * 60_000).toISOString(),
+    };
+  });
+  const db = openDatabase(':memory:');
+  migrate(db, { path: ':memory:', backupDir: null });
+  const salesRepo = new SalesRepo(db);
+  db.transaction(() => {
+    rows.forEach((r, i) => salesRepo.insert({ ...sale(i + 1, r.kioskId, 'TEE-M', 1000), saleId: r.saleId }, `h${i}`, r.receivedAt, { duplicateOf: null, source: 'kiosk' }));
+  })();
+  const search = new SalesSearchRepo(db);
+  const day = { receivedFrom: '2026-12-02T00:00:00.000Z', receivedTo: '2026-12-03T00:00:00.000Z' };
+
+  // The order the tab promises, computed without SQLite: received_at, then sale id, both newest first.
+  const expected = (f: SalesFilter): string[] => rows
+    .filter((r) => (f.kioskId === null || r.kioskId === f.kioskId) && (f.receivedFrom === null || (r.receivedAt >= f.receivedFrom && r.receivedAt < f.receivedTo!)))
+    .sort((a, b) => (a.receivedAt !== b.receivedAt ? (a.receivedAt < b.receivedAt ? 1 : -1) : a.saleId < b.saleId ? 1 : a.saleId > b.saleId ? -1 : 0))
+    .map((r) => r.saleId);
+
+  const check = (f: SalesFilter, want: string[], limit: number, offset: number): void => {
+    const page = search.search(f, limit, offset);
+    expect({ offset, ids: page.items.map((s) => s.saleId) }).toEqual({ offset, ids: want.slice(offset, offset + limit) });
+    expect(page.total).toBe(want.length);
+    expect(page.totalCapped).toBe(false);
+    expect(page.more).toBe(offset + limit < want.length);
+  };
+
+  const filters: Array<[string, SalesFilter]> = [
+    ['every sale', none],
+    ['one kiosk', { ...none, kioskId: 'kiosk-02' }],
+    ['one day', { ...none, ...day }],
+    ['one kiosk on one day', { ...none, kioskId: 'kiosk-01', ...day }],
+  ];
+
+  it('has the ties the paging must keep in order', () => {
+    const all = expected(none);
+    expect(all).toHaveLength(count);
+    const at = new Map(rows.map((r) => [r.saleId, r.receivedAt]));
+    // A tie across the edge of a 25-sale page in the newer half and in the older half.
+    const tiedEdges = [25, 50, 75, 100, 125, 150, 175].flatMap((k) => [k, count - k]).filter((k) => at.get(all[k - 1]!) === at.get(all[k]!));
+    expect(tiedEdges.some((k) => k < count / 2)).toBe(true);
+    expect(tiedEdges.some((k) => k > count / 2)).toBe(true);
+    expect(expected({ ...none, ...day }).length).toBeGreaterThan(300);
+  });
+
+  it.each(filters)('%s: every page forwards and backwards matches a plain sort, tie-break included', (_name, f) => {
+    const want = expected(f);
+    expect(want.length).toBeGreaterThan(100);
+    for (const limit of [25, 7, 100]) {
+      const offsets: number[] = [];
+      for (let o = 0; o < want.length; o += limit) offsets.push(o);
+      for (const o of offsets) check(f, want, limit, o);
+      for (const o of [...offsets].reverse()) check(f, want, limit, o);
+    }
+  });
+
+  it.each(filters)('%s: the middle, the last page, odd offsets and past the end', (_name, f) => {
+    const want = expected(f);
+    const half = Math.floor(want.length / 2);
+    // Every offset around the switch to the oldest end, where an off-by-one would show.
+    for (let o = half - 30; o <= half + 5; o++) check(f, want, 25, o);
+    for (let o = 1; o < want.length; o += 13) check(f, want, 25, o);
+    for (const o of [want.length - 25, want.length - 24, want.length - 1, want.length, want.length + 10]) check(f, want, 25, o);
+    check(f, want, 1, want.length - 1);
+    expect(search.search(f, 25, want.length - 1).items.map((s) => s.saleId)).toEqual([want[want.length - 1]]);
+  });
+});
+
 describe('amounts typed in the search', () => {
   it('reads pounds and pence, with or without the sign; refuses what is not an amount', () => {
     expect(amountOf('12.50', 'GBP')).toBe(1250);

@@ -1,6 +1,7 @@
 import type { SaleDetail, SaleState, SaleSummary, TimelineEntry } from '../../../shared/sales-api.js';
 import type { OutboxStatus } from './outbox-repo.js';
 import type { Db } from './connection.js';
+import { statementCache } from './statement-cache.js';
 import { SalesTextSearch, type SaleScope, type TextMatchPage } from './sales-text-search.js';
 
 /**
@@ -57,9 +58,12 @@ export class SalesSearchRepo {
   private readonly nameStmt;
   private readonly oneStmt;
   private readonly textSearch;
+  /** The list's few SQL shapes (filters × direction), each compiled once. */
+  private readonly prepared;
 
   constructor(private readonly db: Db) {
     this.textSearch = new SalesTextSearch(db);
+    this.prepared = statementCache(db, 32);
     // A kiosk SKU's product: the active product with that SKU, else the one a person mapped it to.
     this.nameStmt = db.prepare<{ sku: string }, { name: string }>(
       `SELECT name FROM (
@@ -84,7 +88,11 @@ export class SalesSearchRepo {
     return { items: rows.map((r) => this.toSummary(r)), total: page.total, totalCapped: page.totalCapped, more: page.more };
   }
 
-  /** Every sale, or a kiosk's, or a day's: walks received_at (or the kiosk's index), counted exactly. */
+  /**
+   * Every sale, or a kiosk's, or a day's: walks received_at (or the kiosk's index), counted exactly.
+   * An OFFSET walks every entry it skips, so a page past the middle is read from the oldest end
+   * with the same keys ascending and turned round: the last of 50,000 costs what the first does.
+   */
   private list(filter: SalesFilter, limit: number, offset: number): TextMatchPage {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
@@ -98,13 +106,23 @@ export class SalesSearchRepo {
       where.push('s.received_at >= @from AND s.received_at < @to');
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    // The page's ids first (an index walk, even deep into the list), then their columns.
-    const ids = this.db
-      .prepare<Record<string, string | number>, string>(`SELECT s.sale_id FROM sales s ${clause} ORDER BY s.received_at DESC, s.sale_id DESC LIMIT @limit OFFSET @offset`)
-      .pluck()
-      .all({ ...params, limit: limit + 1, offset });
-    const total = this.db.prepare<Record<string, string | number>, number>(`SELECT COUNT(*) FROM sales s ${clause}`).pluck().get(params) ?? 0;
-    return { ids: ids.slice(0, limit), total, totalCapped: false, more: ids.length > limit };
+    // (received_at, sale_id) is unique, so ascending order is exactly newest-first reversed.
+    const pageSql = (dir: 'ASC' | 'DESC'): string => `SELECT s.sale_id FROM sales s ${clause} ORDER BY s.received_at ${dir}, s.sale_id ${dir} LIMIT @limit OFFSET @offset`;
+    // One read transaction: the count and the page see the same sales, so the count can place the page.
+    return this.db.transaction((): TextMatchPage => {
+      const total = this.prepared<Record<string, string | number>, number>(`SELECT COUNT(*) FROM sales s ${clause}`).pluck().get(params) ?? 0;
+      if (offset * 2 + limit > total) {
+        // Newest-first positions [offset, offset + limit) are oldest-first [total − offset − limit, total − offset).
+        const end = total - offset;
+        if (end <= 0) return { ids: [], total, totalCapped: false, more: false };
+        const start = Math.max(0, end - limit);
+        const ids = this.prepared<Record<string, string | number>, string>(pageSql('ASC')).pluck().all({ ...params, limit: end - start, offset: start });
+        return { ids: ids.reverse(), total, totalCapped: false, more: offset + limit < total };
+      }
+      // The page's ids first (an index walk), then their columns.
+      const ids = this.prepared<Record<string, string | number>, string>(pageSql('DESC')).pluck().all({ ...params, limit: limit + 1, offset });
+      return { ids: ids.slice(0, limit), total, totalCapped: false, more: ids.length > limit };
+    })();
   }
 
   /** One sale with its lines, payments and timeline; undefined when no such sale. */
