@@ -3,6 +3,7 @@ import type { ExceptionActionInput } from '../../../shared/admin-api.js';
 import { AdminApiError, type ApiIssue } from '../api/transport.js';
 import { useActOnException } from '../data/mutations.js';
 import { useActor } from './useActor.js';
+import { returnFocusLater } from './return-focus.js';
 
 export interface ActionFailure {
   message: string;
@@ -31,19 +32,22 @@ export function useExceptionAction(id: number, onDone: (message: string) => void
   const { mutateAsync } = act;
 
   const run = useCallback(async (build: (actor: string) => ExceptionActionInput, done: string): Promise<boolean> => {
-    const actor = await ask();
-    if (!actor) {
-      setFailure({ message: 'Nothing was done: your name is needed for the history.', issues: [] });
-      return false;
-    }
-    setFailure(null);
+    const from = document.activeElement;
     try {
+      const actor = await ask();
+      if (!actor) {
+        setFailure({ message: 'Nothing was done: your name is needed for the history.', issues: [] });
+        return false;
+      }
+      setFailure(null);
       await mutateAsync(build(actor));
       onDone(done);
       return true;
     } catch (err) {
       setFailure(failureOf(err));
       return false;
+    } finally {
+      returnFocusLater(from);
     }
   }, [ask, mutateAsync, onDone]);
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useExceptionAction } from '../../hooks/useExceptionAction.js';
+import { useReturnFocus } from '../../hooks/useReturnFocus.js';
 import { ActionCard } from './ActionCard.js';
 import type { OnActionDone } from './ExceptionActions.js';
 
@@ -14,6 +15,7 @@ export function VoidForm({ id, onDone, noun, reference }: {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const voidButton = useReturnFocus(confirming);
   const f = useId();
 
   useEffect(() => {
@@ -41,7 +43,7 @@ export function VoidForm({ id, onDone, noun, reference }: {
         onChange={(e) => setReason(e.target.value)}
       />
       {!confirming ? (
-        <button type="submit" className="button-danger-outline">Void…</button>
+        <button ref={voidButton} type="submit" className="button-danger-outline">Void…</button>
       ) : (
         <div className="confirm" role="group" aria-labelledby={`${f}-q`}>
           <p id={`${f}-q`}>

@@ -5,6 +5,7 @@ import { AdminApiError, type ApiIssue } from '../../api/transport.js';
 import { useApi } from '../../data/ApiProvider.js';
 import { invalidateLive, pollMs } from '../../data/query-client.js';
 import { useActor } from '../../hooks/useActor.js';
+import { returnFocusLater } from '../../hooks/return-focus.js';
 
 /**
  * Month end's reads and actions. The month is under the on-demand `reconciliation` family
@@ -46,9 +47,11 @@ function useNamedAction<T>(send: (actor: string) => Promise<T>, onDone: (result:
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(async (): Promise<boolean> => {
+    const from = document.activeElement;
     const actor = await ask();
     if (!actor) {
       setFailure({ message: 'Nothing was recorded: your name is needed for the history.', issues: [] });
+      returnFocusLater(from);
       return false;
     }
     setFailure(null);
@@ -61,6 +64,7 @@ function useNamedAction<T>(send: (actor: string) => Promise<T>, onDone: (result:
       return false;
     } finally {
       setBusy(false);
+      returnFocusLater(from);
     }
   }, [ask, send, onDone]);
   return { run, failure, busy };
