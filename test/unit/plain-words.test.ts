@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outboxStatusSchema, subjectKindSchema, syncKindSchema } from '../../shared/admin-api.js';
 import { exceptionHelp, exceptionReasonSchema } from '../../shared/exceptions.js';
@@ -5,7 +6,7 @@ import { refundFlagSchema, saleFlagSchema } from '../../shared/kiosk-api.js';
 import { lineReasonSchema, provisionalReasonSchema, reconciliationStatusSchema } from '../../shared/reconciliation.js';
 import { saleStateSchema } from '../../shared/sales-api.js';
 import { auditActionSchema, auditActionWord } from '../../shared/words/audit-actions.js';
-import { flagLabel, flagMeaning } from '../../shared/words/flags.js';
+import { flagLabel, flagMeaning, mainFlags } from '../../shared/words/flags.js';
 import { outboxStatusWords } from '../../shared/words/outbox-status.js';
 import { reasonMessage, reasonTitle } from '../../shared/words/reasons.js';
 import { subjectKindWords } from '../../shared/words/subject-kinds.js';
@@ -47,6 +48,14 @@ describe('every code has words (one mapping per kind of code)', () => {
     for (const r of lineReasonSchema.options) sentence(lineReasonWords[r]);
     for (const r of provisionalReasonSchema.options) sentence(provisionalWords[r]);
     for (const s of reconciliationStatusSchema.options) sentence(statusWords[s].label);
+  });
+
+  it('the handbook names every reason in the window\'s own words, and every flag button', () => {
+    const handbook = readFileSync('docs/handbook.md', 'utf8').replace(/\s+/g, ' ');
+    // Table "What needs you": each title in italics, as the item's heading says it.
+    expect(exceptionReasonSchema.options.filter((r) => !handbook.includes(`*${exceptionHelp[r].title}*`))).toEqual([]);
+    // The Stock tab's filter buttons.
+    for (const flag of [...mainFlags, 'unmapped_tender'] as const) expect(handbook).toContain(`**${flagLabel(flag)}**`);
   });
 
   it('a code this build does not know is still shown without underscores', () => {

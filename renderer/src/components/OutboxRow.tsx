@@ -23,7 +23,7 @@ function problem(item: OutboxItem): { text: string; detail: string | null; fix: 
 function Amount({ item }: { item: OutboxListItem }) {
   if (item.amount === null) return <span className="subtle">—</span>;
   const money = formatAmount(item.amount, item.currency);
-  return item.kind === 'refund' ? <>−{money}<span className="cell-note"> refunded</span></> : <>{money}</>;
+  return item.kind === 'refund' ? <>−{money}<p className="cell-note">refunded</p></> : <>{money}</>;
 }
 
 export function OutboxRow({ item, kioskName, onRetry }: { item: OutboxListItem; kioskName: string | null; onRetry(item: OutboxItem): Promise<void> }) {
@@ -34,8 +34,8 @@ export function OutboxRow({ item, kioskName, onRetry }: { item: OutboxListItem; 
       <td>
         <span className="mono">{item.ref}</span>
         {item.kind === 'refund' && <span className="subtle"> (refund)</span>}
+        {kioskName && <p className="cell-note">{kioskName}</p>}
       </td>
-      <td>{kioskName ?? <span className="subtle">—</span>}</td>
       <td className="num nowrap"><Amount item={item} /></td>
       <td>{formatTime(item.createdAt)}</td>
       <td className="num">{item.status === 'done' && item.attempts === 0 ? <span className="subtle">first try</span> : item.attempts}</td>

@@ -13,7 +13,6 @@ export function OutboxTable({ items, onRetry }: { items: OutboxListItem[]; onRet
           <tr>
             <th scope="col">Status</th>
             <th scope="col">Sale</th>
-            <th scope="col">Kiosk</th>
             <th scope="col" className="num">Amount</th>
             <th scope="col">Received</th>
             <th scope="col">Attempts</th>

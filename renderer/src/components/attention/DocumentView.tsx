@@ -37,7 +37,7 @@ export function DocumentView({ raw, document, kind, problemSkus }: {
       <h3 id="doc-heading">The {noun}</h3>
       <p className="subtle">
         {document.occurredAt && <>At {formatTime(document.occurredAt)}</>}
-        {document.kioskId && <> on kiosk {kioskName(document.kioskId)}</>}
+        {document.kioskId && <> on kiosk {kioskName(document.kioskId) === document.kioskId ? <span className="mono">{document.kioskId}</span> : kioskName(document.kioskId)}</>}
         {document.refundId && document.saleId && <>, refunding sale <span className="mono">{document.saleId}</span></>}
       </p>
       {kind === 'refund'
