@@ -77,14 +77,27 @@ export class StoklyClient extends EventEmitter {
     return this.request('POST', path, schema, { ...opts, body });
   }
 
-  /** Every page of a list, `size` at a time; stops at the first short page. */
+  /**
+   * Every page of a list, `size` at a time; stops at the first short page. While the caller
+   * stores one page the next is already on its way (one page ahead, no more), so a 50-page pull
+   * costs about the network's time rather than network plus storing.
+   */
   async *pages<T extends z.ZodType>(path: string, item: T, opts: RequestOptions & { size?: number } = {}): AsyncGenerator<Array<z.infer<T>>> {
     const size = opts.size ?? 1000;
     const envelope = listEnvelope(item);
-    for (let page = 0; ; page++) {
-      const res = await this.get(path, envelope, { ...opts, query: { ...opts.query, page, size } });
-      yield res.data as Array<z.infer<T>>;
-      if (res.data.length < size) return;
+    const fetchPage = (page: number) => this.get(path, envelope, { ...opts, query: { ...opts.query, page, size } });
+    let next = fetchPage(0);
+    try {
+      for (let page = 0; ; page++) {
+        const res = await next;
+        const full = res.data.length >= size;
+        if (full) next = fetchPage(page + 1);
+        yield res.data as Array<z.infer<T>>;
+        if (!full) return;
+      }
+    } finally {
+      // A caller that stopped early (or failed storing) never reads the page fetched ahead: its failure is not an error of anyone's.
+      next.catch(() => undefined);
     }
   }
 
