@@ -40,7 +40,7 @@ export const exceptionHelp: Record<ExceptionReason, { title: string; fix: string
   },
   unmapped_tender: {
     title: 'A payment tender has no Stok.ly payment method',
-    fix: 'Press "Map tender" below and pick the Stok.ly payment method for it; the sale is then sent. It applies to every sale from now on.',
+    fix: 'Press "Map tender" on the item in Needs attention and pick the Stok.ly payment method for it; the sale is then sent. It applies to every sale from now on.',
   },
   rejected_by_stokly: {
     title: 'Stok.ly refused the sale order',
