@@ -166,8 +166,9 @@ describe.skipIf(!hasChromium)('keyboard use of every control (Chromium, real age
     await w.page.keyboard.press('Enter');
     await tabTo(/^Acknowledge$/);
     await w.page.keyboard.press('Enter');
-    // Acknowledged: it leaves "Not looked at yet".
+    // Acknowledged: it leaves "Not looked at yet", and the focus stays in the flags, not at the top of the page.
     await expect.poll(() => w.page.getByRole('button', { name: flag.name, exact: true }).count(), { timeout: uiTimeout }).toBe(0);
+    await expect.poll(() => w.page.evaluate<string>(`(document.activeElement?.closest('section[aria-labelledby="flags-heading"]') ? 'in flags: ' : 'outside: ') + (document.activeElement?.outerHTML ?? 'null').slice(0, 120)`), { timeout: uiTimeout }).toMatch(/^in flags/);
 
     // Takings: Day / Month, the day's arrows.
     await openTab(/^Takings$/);
@@ -181,9 +182,12 @@ describe.skipIf(!hasChromium)('keyboard use of every control (Chromium, real age
     // Checks: a check's note and "Mark done" (the name is known by now).
     await openTab(/^Checks$/);
     await w.page.getByRole('heading', { name: 'Checks', exact: true }).waitFor();
-    await tabTo(/^Mark done$/);
+    const done = await tabTo(/^Mark done$/);
     await w.page.keyboard.press('Enter');
     await w.page.getByText(/by Kim \(keyboard\)/).first().waitFor();
+    // Its form gives way to who did it; the focus stays on that check.
+    await expect.poll(() => w.page.evaluate<string>(`document.activeElement?.closest('li.check-item')?.getAttribute('aria-labelledby') ?? 'none'`), { timeout: uiTimeout }).not.toBe('none');
+    expect(done.name).toBe('Mark done');
 
     // Kiosks: Revoke… asks to confirm with the focus on the question's buttons; Cancel returns.
     await openTab(/^Kiosks$/);

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useKeepFocusIn } from '../../hooks/useKeepFocusIn.js';
 import type { Check } from '../../../../shared/month-end.js';
 import { fetchedAt } from '../../data/query-client.js';
 import { formatDay } from '../../days.js';
@@ -14,8 +15,10 @@ function CheckItem({ check }: { check: Check }) {
   const [note, setNote] = useState('');
   const action = useTickCheck(check.id, check.period, note);
   const f = useId();
+  const box = useRef<HTMLLIElement>(null);
+  useKeepFocusIn(box);
   return (
-    <li className="card check-item" aria-labelledby={`${f}-title`}>
+    <li ref={box} tabIndex={-1} className="card check-item focus-box" aria-labelledby={`${f}-title`}>
       <h4 id={`${f}-title`}>
         <span aria-hidden="true">{check.ticked ? '☑ ' : '☐ '}</span>{check.title}
         <span className="subtle"> — {ownerWords[check.owner]}</span>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FlagState } from '../../../../shared/flags-api.js';
 import { todayIn } from '../../days.js';
 import { fetchedAt } from '../../data/query-client.js';
@@ -9,6 +9,7 @@ import { Pager, pageRange } from '../Pager.js';
 import { FlagFilter } from './FlagFilter.js';
 import { FlagTable } from './FlagTable.js';
 import { SyncControls } from './SyncControls.js';
+import { useKeepFocusIn } from '../../hooks/useKeepFocusIn.js';
 
 const stateWords: Record<FlagState, string> = { open: 'Not looked at yet', acknowledged: 'Acknowledged', all: 'All' };
 
@@ -25,11 +26,13 @@ export function StockView() {
   const flags = useFlags({ flag, day: day || null, state }, page);
   const data = flags.data;
   const change = (fn: () => void): void => { fn(); setPage(0); };
+  const flagsBox = useRef<HTMLElement>(null);
+  useKeepFocusIn(flagsBox);
 
   return (
     <>
       <SyncControls status={status.data ?? null} />
-      <section aria-labelledby="flags-heading">
+      <section ref={flagsBox} tabIndex={-1} className="focus-box" aria-labelledby="flags-heading">
         <h2 id="flags-heading">Stock flags</h2>
         <p className="intro">Sales the kiosks made that did not match Stok.ly. They were all accepted; these are for checking stock and prices. Acknowledge each once you have looked at it.</p>
         <div className="sales-search">
