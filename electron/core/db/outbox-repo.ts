@@ -271,10 +271,12 @@ export class OutboxRepo {
    */
   makeDueNow(now: number, graceMs: number): number {
     return this
+      // The grace counts from the last attempt, but never past now + grace: an attempt stamped by a
+      // clock that was ahead (since corrected) would otherwise hold the row for the jump's length.
       .prepare(`UPDATE outbox SET next_attempt_at = CASE WHEN outcome_unknown = 1
-                  THEN MAX(?, COALESCE(last_attempt_at, 0) + ?) ELSE ? END, updated_at = ?
-                WHERE status = 'pending' AND next_attempt_at > ?`)
-      .run(now, graceMs, now, now, now).changes;
+                  THEN MIN(MAX(@now, COALESCE(last_attempt_at, 0) + @grace), @now + @grace) ELSE @now END, updated_at = @now
+                WHERE status = 'pending' AND next_attempt_at > @now`)
+      .run({ now, grace: graceMs }).changes;
   }
 
   nextDueAt(): number | null {
