@@ -39,7 +39,7 @@ export function dbQueries(db: Db) {
   const pushState = lazy(() => new PushStateRepo(db));
   const issues = lazy(() => new SyncIssuesRepo(db));
   const personal = lazy(() => new PersonalDataRepo(db));
-  const allOutboxRows = (): OutboxRow[] => outbox().list({ limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  const allOutboxRows = (): OutboxRow[] => outbox().page({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }).rows;
 
   const saleRows = (): StoredSaleRow[] =>
     db.prepare<[], { sale_id: string; total: number; paid: number; received_at: string; cloudshelf_order_id: string | null }>(

@@ -66,7 +66,7 @@ describe('pending stock running totals', () => {
       } else if (roll < 0.95) {
         stock.replaceSnapshot(new Map(), clock);
       } else {
-        const pending = outbox.list({ status: 'pending', limit: 1, offset: 0 })[0];
+        const pending = outbox.page({ status: 'pending', limit: 1, offset: 0 }).rows[0];
         if (pending) outbox.markVoided(pending.id, 'test', clock);
       }
       expect(stock.pendingBySku()).toEqual(pendingFromRows(db));

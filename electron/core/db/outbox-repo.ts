@@ -345,12 +345,4 @@ export class OutboxRepo {
       .get({ status: filter.status })?.n ?? 0;
     return { rows, total };
   }
-
-  list(filter: { status?: OutboxStatus | undefined; limit: number; offset: number }): OutboxRow[] {
-    const where = filter.status ? 'WHERE status = @status' : '';
-    return this
-      .prepare<Record<string, unknown>, RawRow>(`SELECT * FROM outbox ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
-      .all({ status: filter.status, limit: filter.limit, offset: filter.offset })
-      .map(fromRaw);
-  }
 }
